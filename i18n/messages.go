@@ -1,0 +1,249 @@
+package i18n
+
+import goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+
+// Message is one entry of the catalog.
+type Message = goi18n.Message
+
+// The catalog: every user-visible string of caigou. `goi18n extract` reads these literals to
+// produce locales/active.en.toml; the translations live in the other active.*.toml files.
+// The Description of each message tells translators where it shows.
+var (
+	LanguageName = &goi18n.Message{
+		ID:          "LanguageName",
+		Description: "The name of this language, written in this language (English, Русский, 中文)",
+		Other:       "English",
+	}
+	ProductCount = &goi18n.Message{
+		ID:          "ProductCount",
+		Description: "A number of products (order lines), e.g. in the key usage meter",
+		One:         "{{.Count}} product",
+		Other:       "{{.Count}} products",
+	}
+	APICallCount = &goi18n.Message{
+		ID:          "APICallCount",
+		Description: "A number of 1688 API calls",
+		One:         "{{.Count}} API call",
+		Other:       "{{.Count}} API calls",
+	}
+	NavSetup = &goi18n.Message{
+		ID:          "NavSetup",
+		Description: "Navigation entry: the key setup wizard",
+		Other:       "Setup",
+	}
+	NavOrders = &goi18n.Message{
+		ID:          "NavOrders",
+		Description: "Navigation entry: entering purchase orders",
+		Other:       "Orders",
+	}
+	NavTracking = &goi18n.Message{
+		ID:          "NavTracking",
+		Description: "Navigation entry: following orders until delivery",
+		Other:       "Tracking",
+	}
+	NavUsage = &goi18n.Message{
+		ID:          "NavUsage",
+		Description: "Navigation entry: the usage meter of each key",
+		Other:       "Key usage",
+	}
+	NavSettings = &goi18n.Message{
+		ID:          "NavSettings",
+		Description: "Navigation entry: the app's settings",
+		Other:       "Settings",
+	}
+	SetupTitle = &goi18n.Message{
+		ID:          "SetupTitle",
+		Description: "Heading of the setup screen",
+		Other:       "Set up your 1688 autopurchase key",
+	}
+	SetupIntro = &goi18n.Message{
+		ID:          "SetupIntro",
+		Description: "Introduction on the setup screen; keep the Chinese name of the solution as it is",
+		Other:       "caigou buys on 1688 through the buyer self-use purchasing solution, 采购解决方案(买家自用版). Getting a key takes these steps in the 1688 console:",
+	}
+	SetupStepNumbered = &goi18n.Message{
+		ID:          "SetupStepNumbered",
+		Description: "A numbered step of the setup: N is the number, Step its text",
+		Other:       "{{.N}}. {{.Step}}",
+	}
+	SetupStepSubscribe = &goi18n.Message{
+		ID:          "SetupStepSubscribe",
+		Description: "Setup step",
+		Other:       "Subscribe to the solution",
+	}
+	SetupStepAppKey = &goi18n.Message{
+		ID:          "SetupStepAppKey",
+		Description: "Setup step",
+		Other:       "Copy the AppKey and the AppSecret",
+	}
+	SetupStepToken = &goi18n.Message{
+		ID:          "SetupStepToken",
+		Description: "Setup step",
+		Other:       "Add the authorized user and copy its token",
+	}
+	SetupStepChannel = &goi18n.Message{
+		ID:          "SetupStepChannel",
+		Description: "Setup step",
+		Other:       "Configure the WebSocket message channel",
+	}
+	SetupStepSubscribeMessages = &goi18n.Message{
+		ID:          "SetupStepSubscribeMessages",
+		Description: "Setup step",
+		Other:       "Subscribe to the messages",
+	}
+	SetupStepTestMessages = &goi18n.Message{
+		ID:          "SetupStepTestMessages",
+		Description: "Setup step",
+		Other:       "Receive the test messages",
+	}
+	SetupNotYet = &goi18n.Message{
+		ID:          "SetupNotYet",
+		Description: "Says honestly that the guided wizard is not in this version",
+		Other:       "The guided setup, which checks each step live, is not in this version of caigou yet. You can already open the solution page and subscribe.",
+	}
+	OpenSolutionPage = &goi18n.Message{
+		ID:          "OpenSolutionPage",
+		Description: "Button: opens the 1688 solution page in the browser",
+		Other:       "Open the solution page",
+	}
+	BrowserFailedTitle = &goi18n.Message{
+		ID:          "BrowserFailedTitle",
+		Description: "Dialog title when no browser could be opened",
+		Other:       "The browser did not open",
+	}
+	BrowserFailed = &goi18n.Message{
+		ID:          "BrowserFailed",
+		Description: "Dialog text when no browser could be opened; the address follows",
+		Other:       "Copy this address into your browser:",
+	}
+	CopyAddress = &goi18n.Message{
+		ID:          "CopyAddress",
+		Description: "Button: copies a web address",
+		Other:       "Copy the address",
+	}
+	DialogClose = &goi18n.Message{
+		ID:          "DialogClose",
+		Description: "Button that closes a dialog",
+		Other:       "Close",
+	}
+	NoKeyTitle = &goi18n.Message{
+		ID:          "NoKeyTitle",
+		Description: "Empty state heading when no key exists",
+		Other:       "No key set up yet",
+	}
+	StartSetup = &goi18n.Message{
+		ID:          "StartSetup",
+		Description: "Button leading to the key setup",
+		Other:       "Start the setup",
+	}
+	OrdersNoKeyBody = &goi18n.Message{
+		ID:          "OrdersNoKeyBody",
+		Description: "Orders screen without a key",
+		Other:       "Orders are placed through a 1688 autopurchase key. Set up a key first.",
+	}
+	OrdersEmptyTitle = &goi18n.Message{
+		ID:          "OrdersEmptyTitle",
+		Description: "Orders screen heading with a key but no order",
+		Other:       "No orders yet",
+	}
+	OrdersEmptyBody = &goi18n.Message{
+		ID:          "OrdersEmptyBody",
+		Description: "Orders screen with a key: order entry is not in this version",
+		Other:       "Entering and placing orders is not in this version of caigou yet.",
+	}
+	TrackingEmptyTitle = &goi18n.Message{
+		ID:          "TrackingEmptyTitle",
+		Description: "Tracking screen heading without orders",
+		Other:       "No orders to track yet",
+	}
+	TrackingNoKeyBody = &goi18n.Message{
+		ID:          "TrackingNoKeyBody",
+		Description: "Tracking screen without a key",
+		Other:       "Orders are followed through the messages 1688 sends to your key. Set up a key first.",
+	}
+	TrackingEmptyBody = &goi18n.Message{
+		ID:          "TrackingEmptyBody",
+		Description: "Tracking screen with a key but no orders",
+		Other:       "Orders you place or import will show here.",
+	}
+	UsageLimits = &goi18n.Message{
+		ID:          "UsageLimits",
+		Description: "What a key allows; Products and Calls are already counted phrases such as '1000 products'",
+		Other:       "Each key may buy {{.Products}} and make {{.Calls}} a day, for one year from the day of subscription. Once a key is set up, its usage is metered here.",
+	}
+	UsageNoDataTitle = &goi18n.Message{
+		ID:          "UsageNoDataTitle",
+		Description: "Usage screen heading with a key but nothing metered yet",
+		Other:       "Nothing metered yet",
+	}
+	ReadFailedTitle = &goi18n.Message{
+		ID:          "ReadFailedTitle",
+		Description: "Heading when the database cannot be read",
+		Other:       "caigou cannot read its data",
+	}
+	ReadFailedBody = &goi18n.Message{
+		ID:          "ReadFailedBody",
+		Description: "Text when the database cannot be read",
+		Other:       "Close caigou and start it again. If this stays, check that the disk is not full or failing.",
+	}
+	SettingsTitle = &goi18n.Message{
+		ID:          "SettingsTitle",
+		Description: "Heading of the settings screen",
+		Other:       "Settings",
+	}
+	SettingsLanguage = &goi18n.Message{
+		ID:          "SettingsLanguage",
+		Description: "Settings: the language choice",
+		Other:       "Language",
+	}
+	SettingsAddLanguage = &goi18n.Message{
+		ID:          "SettingsAddLanguage",
+		Description: "Settings: how a translator adds a language; Folder is a path",
+		Other:       "To add a language, put its translated .toml file into {{.Folder}} and restart caigou.",
+	}
+	SettingsDataFolder = &goi18n.Message{
+		ID:          "SettingsDataFolder",
+		Description: "Settings: the folder with the database",
+		Other:       "Data folder",
+	}
+	SaveFailedTitle = &goi18n.Message{
+		ID:          "SaveFailedTitle",
+		Description: "Dialog title when a setting could not be saved",
+		Other:       "The setting was not saved",
+	}
+	SaveFailedBody = &goi18n.Message{
+		ID:          "SaveFailedBody",
+		Description: "Dialog text when a setting could not be saved",
+		Other:       "It applies now but will be lost at the next start. Check that the disk is not full.",
+	}
+	Quit = &goi18n.Message{
+		ID:          "Quit",
+		Description: "Button that quits caigou",
+		Other:       "Quit",
+	}
+	StartupFailedTitle = &goi18n.Message{
+		ID:          "StartupFailedTitle",
+		Description: "Heading when caigou cannot start",
+		Other:       "caigou cannot start",
+	}
+	ErrFolderNotWritable = &goi18n.Message{
+		ID:          "ErrFolderNotWritable",
+		Description: "Path is the data folder",
+		Other:       "caigou cannot write to its data folder, {{.Path}}. Check that the disk is not full and that you may write there, or start caigou with another data folder.",
+	}
+	ErrNotDatabase = &goi18n.Message{
+		ID:          "ErrNotDatabase",
+		Description: "Path is the file that is not a database",
+		Other:       "The file {{.Path}} is not a caigou database. caigou has not changed it. Move it somewhere else, or start caigou with another data folder.",
+	}
+	ErrNewerDatabase = &goi18n.Message{
+		ID:          "ErrNewerDatabase",
+		Description: "Found and Supported are data version numbers; Path is the database file",
+		Other:       "The database {{.Path}} was made by a newer caigou (data version {{.Found}}; this caigou reads up to version {{.Supported}}). caigou has not changed it. Install the newer caigou to open it.",
+	}
+	ErrOpenFailed = &goi18n.Message{
+		ID:          "ErrOpenFailed",
+		Description: "Path is the database file; the details go to the log",
+		Other:       "caigou could not open its database, {{.Path}}. Close other copies of caigou and start it again.",
+	}
+)

@@ -1,0 +1,175 @@
+// Command caigou is a desktop app for small buyers and resellers who purchase on 1688.com through
+// the 1688 Open Platform's buyer self-use purchasing solution (autopurchase). main is the
+// composition root: flags, data folder, storage, i18n, the app core and the Fyne window.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"caigou/app"
+	"caigou/assets"
+	"caigou/i18n"
+	"caigou/screens"
+	"caigou/storage"
+)
+
+// appID is the same ID as in FyneApp.toml.
+const appID = "app.caigou.desktop"
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+var defaultWindowSize = fyne.NewSize(1024, 700)
+
+type options struct {
+	dataDir     string
+	lang        string
+	checkLocale string
+	showVersion bool
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	opts, err := parseFlags(args, stderr)
+	if err != nil {
+		return 2
+	}
+	switch {
+	case opts.showVersion:
+		fmt.Fprintln(stdout, "caigou", version)
+		return 0
+	case opts.checkLocale != "":
+		return checkLocale(opts.checkLocale, stdout, stderr)
+	}
+	logger := log.New(stderr, "caigou: ", log.LstdFlags)
+	if err := i18n.LoadUserLocales(filepath.Join(opts.dataDir, "locales"), logger.Printf); err != nil {
+		logger.Printf("translators' locales: %v", err)
+	}
+	if opts.lang != "" {
+		if err := i18n.SetLanguage(opts.lang); err != nil {
+			fmt.Fprintf(stderr, "caigou: --lang %q: %v\n", opts.lang, err)
+			return 2
+		}
+	}
+
+	fyneApp := fyneapp.NewWithID(appID)
+	fyneApp.SetIcon(assets.Icon)
+	db, err := storage.Open(opts.dataDir)
+	if err != nil {
+		logger.Printf("open database: %v", err)
+		if opts.lang == "" {
+			_ = i18n.SetLanguage(i18n.Match(lang.SystemLocale().String()))
+		}
+		showStartupError(fyneApp, err)
+		return 1
+	}
+	defer func() {
+		if err := db.Close(); err != nil {
+			logger.Printf("close database: %v", err)
+		}
+	}()
+
+	core := app.New(db, opts.dataDir)
+	if opts.lang == "" {
+		if err := core.StartLanguage(context.Background(), lang.SystemLocale().String()); err != nil {
+			logger.Printf("language: %v", err)
+		}
+	}
+	showMainWindow(fyneApp, core, logger)
+	return 0
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	fs := flag.NewFlagSet("caigou", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts options
+	fs.StringVar(&opts.dataDir, "data", os.Getenv("CAIGOU_DATA"), "data folder (default: the user's config folder/caigou; also read from CAIGOU_DATA)")
+	fs.StringVar(&opts.lang, "lang", "", "language for this run: en, ru, zh or a translator's locale")
+	fs.StringVar(&opts.checkLocale, "check-locale", "", "check a translator's locale `FILE` against English and exit")
+	fs.BoolVar(&opts.showVersion, "version", false, "print the version and exit")
+	if err := fs.Parse(args); err != nil {
+		return opts, err
+	}
+	if opts.dataDir == "" {
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			fmt.Fprintf(stderr, "caigou: no user config folder (%v); pass --data DIR\n", err)
+			return opts, err
+		}
+		opts.dataDir = filepath.Join(dir, "caigou")
+	}
+	return opts, nil
+}
+
+// checkLocale prints what a translator's file lacks or gets wrong; non-zero when anything does.
+func checkLocale(path string, stdout, stderr io.Writer) int {
+	report, err := i18n.CheckLocale(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "caigou: %v\n", err)
+		return 2
+	}
+	fmt.Fprint(stdout, report.String())
+	if !report.OK() {
+		return 1
+	}
+	return 0
+}
+
+func showMainWindow(fyneApp fyne.App, core *app.App, logger *log.Logger) {
+	w := fyneApp.NewWindow("caigou")
+	w.SetIcon(assets.Icon)
+	w.SetMaster()
+	size := defaultWindowSize
+	if width, height, ok := core.WindowSize(context.Background()); ok {
+		size = fyne.NewSize(width, height)
+	}
+	w.Resize(size)
+	shell := screens.NewShell(core, w)
+	w.SetContent(shell.Build())
+
+	closeWindow := func() {
+		s := w.Canvas().Size()
+		if err := core.SaveWindowSize(context.Background(), s.Width, s.Height); err != nil {
+			logger.Printf("save window size: %v", err)
+		}
+		w.Close()
+	}
+	w.SetCloseIntercept(closeWindow)
+	stopOnSignal(closeWindow)
+	w.ShowAndRun()
+}
+
+// stopOnSignal closes the window, as the user would, when the session ends or the process is
+// asked to stop, so the database is closed cleanly.
+func stopOnSignal(closeWindow func()) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-signals
+		fyne.Do(closeWindow)
+	}()
+}
+
+func showStartupError(fyneApp fyne.App, err error) {
+	w := fyneApp.NewWindow("caigou")
+	w.SetIcon(assets.Icon)
+	w.SetContent(screens.StartupError(err, w.Close))
+	w.Resize(screens.StartupErrorWindowSize)
+	w.ShowAndRun()
+}
+

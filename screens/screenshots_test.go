@@ -1,0 +1,48 @@
+package screens
+
+import (
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"github.com/stretchr/testify/require"
+
+	"caigou/i18n"
+)
+
+// screenshotNames names the PNG of each page: docs/screenshots/<screen>-<lang>.png.
+var screenshotNames = [...]string{
+	pageSetup:    "setup",
+	pageOrders:   "orders",
+	pageTracking: "tracking",
+	pageUsage:    "usage",
+	pageSettings: "settings",
+}
+
+// TestScreenshots renders every screen in every language with the real theme. It runs only
+// through `make screenshots`, which sets CAIGOU_SCREENSHOTS to the output folder.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("CAIGOU_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set CAIGOU_SCREENSHOTS=DIR (make screenshots) to render the screens")
+	}
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	for _, lang := range []string{"en", "ru", "zh"} {
+		shell, w, _ := newTestShell(t)
+		fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+		require.NoError(t, i18n.SetLanguage(lang))
+		shell.Rebuild()
+		for p, name := range screenshotNames {
+			shell.Navigate(page(p))
+			path := filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang))
+			file, err := os.Create(path)
+			require.NoError(t, err)
+			require.NoError(t, png.Encode(file, w.Canvas().Capture()))
+			require.NoError(t, file.Close())
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"caigou/app"
+	"caigou/i18n"
+)
+
+// page names one entry of the navigation.
+type page int
+
+const (
+	pageSetup page = iota
+	pageOrders
+	pageTracking
+	pageUsage
+	pageSettings
+)
+
+// navEntry is what the navigation shows for a page.
+type navEntry struct {
+	title *goi18n.Message
+	icon  fyne.Resource
+}
+
+var navEntries = [...]navEntry{
+	pageSetup:    {i18n.NavSetup, theme.LoginIcon()},
+	pageOrders:   {i18n.NavOrders, theme.ContentAddIcon()},
+	pageTracking: {i18n.NavTracking, theme.ListIcon()},
+	pageUsage:    {i18n.NavUsage, theme.InfoIcon()},
+	pageSettings: {i18n.NavSettings, theme.SettingsIcon()},
+}
+
+// Shell is the main window's content: the navigation on the left and the current screen.
+type Shell struct {
+	app     *app.App
+	win     fyne.Window
+	current page
+
+	nav     *widget.List
+	content *fyne.Container
+}
+
+// NewShell builds nothing yet; Build makes the widgets in the current language.
+func NewShell(a *app.App, w fyne.Window) *Shell {
+	return &Shell{app: a, win: w, current: pageSetup}
+}
+
+// Build makes the window content in the current language, showing the current page.
+func (s *Shell) Build() fyne.CanvasObject {
+	s.content = container.NewStack()
+	s.nav = &widget.List{
+		Length:     func() int { return len(navEntries) },
+		CreateItem: s.createNavItem,
+		UpdateItem: s.updateNavItem,
+		OnSelected: func(id widget.ListItemID) { s.show(page(id)) },
+	}
+	s.nav.Select(int(s.current))
+	s.show(s.current)
+	return container.NewBorder(nil, nil, s.nav, nil, s.content)
+}
+
+// Rebuild replaces the window content, so a language switch shows at once, with no restart.
+func (s *Shell) Rebuild() {
+	s.win.SetContent(s.Build())
+}
+
+// Navigate shows p and selects it in the navigation, as if the user had picked it.
+func (s *Shell) Navigate(p page) {
+	s.nav.Select(int(p))
+}
+
+func (s *Shell) show(p page) {
+	s.current = p
+	s.content.Objects = []fyne.CanvasObject{s.buildPage(p)}
+	s.content.Refresh()
+}
+
+func (s *Shell) buildPage(p page) fyne.CanvasObject {
+	switch p {
+	case pageOrders:
+		return newOrdersScreen(s.app, s.onStartSetup).build()
+	case pageTracking:
+		return newTrackingScreen(s.app, s.onStartSetup).build()
+	case pageUsage:
+		return newUsageScreen(s.app, s.onStartSetup).build()
+	case pageSettings:
+		return newSettingsScreen(s.app, s.win, s.Rebuild).build()
+	default:
+		return newWizardScreen(s.app, s.win).build()
+	}
+}
+
+func (s *Shell) onStartSetup() { s.Navigate(pageSetup) }
+
+// createNavItem sizes the template for the longest title, so no title is clipped in any language.
+func (s *Shell) createNavItem() fyne.CanvasObject {
+	longest := ""
+	for _, e := range navEntries {
+		if t := i18n.T(e.title, nil); len([]rune(t)) > len([]rune(longest)) {
+			longest = t
+		}
+	}
+	return container.NewHBox(widget.NewIcon(theme.InfoIcon()), widget.NewLabel(longest))
+}
+
+func (s *Shell) updateNavItem(id widget.ListItemID, item fyne.CanvasObject) {
+	row := item.(*fyne.Container)
+	row.Objects[0].(*widget.Icon).SetResource(navEntries[id].icon)
+	row.Objects[1].(*widget.Label).SetText(i18n.T(navEntries[id].title, nil))
+}
