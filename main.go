@@ -123,7 +123,7 @@ func checkLocale(path string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "caigou: %v\n", err)
 		return 2
 	}
-	fmt.Fprint(stdout, report.String())
+	fmt.Fprintln(stdout, report.String())
 	if !report.OK() {
 		return 1
 	}

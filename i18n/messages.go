@@ -231,6 +231,11 @@ var (
 		Description: "Path is the data folder",
 		Other:       "caigou cannot write to its data folder, {{.Path}}. Check that the disk is not full and that you may write there, or start caigou with another data folder.",
 	}
+	ErrDiskFull = &goi18n.Message{
+		ID:          "ErrDiskFull",
+		Description: "Path is the database file or the data folder",
+		Other:       "The disk that holds {{.Path}} is full. caigou has not changed your data. Free some space on the disk and start caigou again.",
+	}
 	ErrNotDatabase = &goi18n.Message{
 		ID:          "ErrNotDatabase",
 		Description: "Path is the file that is not a database",

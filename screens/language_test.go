@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -24,9 +25,18 @@ func TestNoEnglishOnRussianAndChineseScreens(t *testing.T) {
 		shell, w, core := newTestShell(t)
 		require.NoError(t, i18n.SetLanguage(lang))
 		shell.Rebuild()
+		// A language picker names each language in that language, so "English" stays English.
+		endonyms := map[string]bool{}
+		for _, l := range i18n.Languages() {
+			endonyms[l.Name] = true
+		}
 		for p := range navEntries {
 			shell.Navigate(page(p))
 			for _, text := range visibleTexts(w.Content()) {
+				if endonyms[text] {
+					continue
+				}
+				text = strings.ReplaceAll(text, filepath.Join(core.DataDir(), "locales"), "")
 				text = strings.ReplaceAll(text, core.DataDir(), "")
 				text = untranslatedWords.ReplaceAllString(text, "")
 				assert.Empty(t, latinWord.FindAllString(text, -1), "%s, page %d: %q", lang, p, text)

@@ -20,14 +20,20 @@ import (
 func newTestShell(t *testing.T) (*Shell, fyne.Window, *app.App) {
 	t.Helper()
 	test.NewTempApp(t)
-	require.NoError(t, i18n.SetLanguage("en"))
-	t.Cleanup(func() { _ = i18n.SetLanguage("en") })
+	resetLanguage(t)
 	core := app.New(storagetest.OpenTemp(t), t.TempDir())
 	w := test.NewTempWindow(t, nil)
 	shell := NewShell(core, w)
 	w.SetContent(shell.Build())
 	w.Resize(fyne.NewSize(1024, 700))
 	return shell, w, core
+}
+
+// resetLanguage starts a test in English and puts English back when it ends.
+func resetLanguage(t *testing.T) {
+	t.Helper()
+	require.NoError(t, i18n.SetLanguage("en"))
+	t.Cleanup(func() { _ = i18n.SetLanguage("en") })
 }
 
 func TestShellNavigatesToEveryScreen(t *testing.T) {

@@ -31,6 +31,8 @@ func DescribeOpenError(err error) string {
 		return i18n.T(i18n.ErrNewerDatabase, data)
 	case errors.Is(err, storage.ErrNotDatabase):
 		return i18n.T(i18n.ErrNotDatabase, data)
+	case errors.Is(err, storage.ErrDiskFull):
+		return i18n.T(i18n.ErrDiskFull, data)
 	case errors.Is(err, storage.ErrFolderNotWritable):
 		return i18n.T(i18n.ErrFolderNotWritable, data)
 	default:

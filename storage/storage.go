@@ -86,7 +86,7 @@ type DB struct {
 // and brings the schema up to SchemaVersion. Errors are *OpenError.
 func Open(dir string) (*DB, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, &OpenError{Path: dir, Kind: ErrFolderNotWritable, Err: err}
+		return nil, &OpenError{Path: dir, Kind: fileErrorKind(err), Err: err}
 	}
 	path := filepath.Join(dir, FileName)
 	found, err := headerVersion(path)
@@ -123,11 +123,7 @@ func openError(path string, err error) *OpenError {
 func headerVersion(path string) (int, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		kind := ErrFolderNotWritable
-		if errors.Is(err, syscall.EISDIR) {
-			kind = ErrNotDatabase
-		}
-		return 0, &OpenError{Path: path, Kind: kind, Err: err}
+		return 0, &OpenError{Path: path, Kind: fileErrorKind(err), Err: err}
 	}
 	defer f.Close()
 	var header [100]byte
@@ -143,6 +139,18 @@ func headerVersion(path string) (int, error) {
 	}
 	// A WAL left by a crash may hold a newer user_version than the header; migrate checks again.
 	return int(binary.BigEndian.Uint32(header[60:64])), nil
+}
+
+// fileErrorKind maps a failure to create the folder or the file to the OpenError kind a user can
+// act on.
+func fileErrorKind(err error) error {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return ErrDiskFull
+	case errors.Is(err, syscall.EISDIR):
+		return ErrNotDatabase
+	}
+	return ErrFolderNotWritable
 }
 
 // dataSourceName makes every pooled connection use WAL, enforce foreign keys, wait for a busy

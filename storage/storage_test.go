@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -406,4 +407,10 @@ func readFile(t *testing.T, path string) []byte {
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	return b
+}
+
+func TestFileErrorKind(t *testing.T) {
+	assert.Equal(t, ErrDiskFull, fileErrorKind(&os.PathError{Op: "open", Path: "caigou.db", Err: syscall.ENOSPC}))
+	assert.Equal(t, ErrNotDatabase, fileErrorKind(&os.PathError{Op: "open", Path: "caigou.db", Err: syscall.EISDIR}))
+	assert.Equal(t, ErrFolderNotWritable, fileErrorKind(&os.PathError{Op: "open", Path: "caigou.db", Err: syscall.EACCES}))
 }
