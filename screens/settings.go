@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"caigou/app"
@@ -46,12 +45,12 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	dataDir := &widget.Label{Text: s.app.DataDir(), Selectable: true, Wrapping: fyne.TextWrapBreak}
 	addLanguage := &widget.Label{
 		Text:     i18n.T(i18n.SettingsAddLanguage, map[string]any{"Folder": filepath.Join(s.app.DataDir(), "locales")}),
-		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance,
+		Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true},
 	}
 	form := container.NewVBox(
 		heading(i18n.T(i18n.SettingsTitle, nil)),
-		&widget.Card{Title: i18n.T(i18n.SettingsLanguage, nil), Content: container.NewVBox(s.language, addLanguage)},
-		&widget.Card{Title: i18n.T(i18n.SettingsDataFolder, nil), Content: dataDir},
+		section(i18n.T(i18n.SettingsLanguage, nil), s.language, addLanguage),
+		section(i18n.T(i18n.SettingsDataFolder, nil), dataDir),
 	)
 	return container.NewVScroll(container.NewPadded(form))
 }
@@ -71,7 +70,3 @@ func (s *settingsScreen) onLanguageSelected(name string) {
 	}
 }
 
-// heading is a screen's title line.
-func heading(text string) *widget.Label {
-	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
-}

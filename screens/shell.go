@@ -62,7 +62,8 @@ func (s *Shell) Build() fyne.CanvasObject {
 	}
 	s.nav.Select(int(s.current))
 	s.show(s.current)
-	return container.NewBorder(nil, nil, s.nav, nil, s.content)
+	side := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
+	return container.NewBorder(nil, nil, side, nil, s.content)
 }
 
 // Rebuild replaces the window content, so a language switch shows at once, with no restart.

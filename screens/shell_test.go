@@ -19,9 +19,15 @@ import (
 // newTestShell shows a shell over a fresh database in a test window, in English.
 func newTestShell(t *testing.T) (*Shell, fyne.Window, *app.App) {
 	t.Helper()
+	return newTestShellIn(t, t.TempDir())
+}
+
+// newTestShellIn is newTestShell with the data folder the Settings screen shows.
+func newTestShellIn(t *testing.T, dataDir string) (*Shell, fyne.Window, *app.App) {
+	t.Helper()
 	test.NewTempApp(t)
 	resetLanguage(t)
-	core := app.New(storagetest.OpenTemp(t), t.TempDir())
+	core := app.New(storagetest.OpenTemp(t), dataDir)
 	w := test.NewTempWindow(t, nil)
 	shell := NewShell(core, w)
 	w.SetContent(shell.Build())
