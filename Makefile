@@ -57,7 +57,7 @@ bench: deps-smoke
 # A Windows GUI .exe, cross-compiled with cgo through mingw-w64 (about 6 minutes cold).
 windows: deps
 	@.ci/install-packages $(WINDOWS_PKGS)
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc CGO_LDFLAGS=-l:libssp.a \
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CGO_LDFLAGS=-l:libssp.a \
 		$(GO) tool fyne package -os windows --release --app-build 1 --app-version 0.1.0 --name caigou.exe
 	@mkdir -p dist && mv -f caigou.exe dist/ && ls -l dist/caigou.exe
 

@@ -172,4 +172,3 @@ func showStartupError(fyneApp fyne.App, err error) {
 	w.Resize(screens.StartupErrorWindowSize)
 	w.ShowAndRun()
 }
-

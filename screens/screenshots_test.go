@@ -8,13 +8,16 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"github.com/stretchr/testify/require"
 
 	"caigou/i18n"
+	"caigou/storage"
 )
 
-// screenshotNames names the PNG of each page: docs/screenshots/<screen>-<lang>.png.
+// screenshotNames names the PNG of each page: docs/screenshots/<screen>-<lang>.png. The start-up
+// error window is startup-error-<lang>.png.
 var screenshotNames = [...]string{
 	pageSetup:    "setup",
 	pageOrders:   "orders",
@@ -45,11 +48,27 @@ func TestScreenshots(t *testing.T) {
 			// The desktop driver lays a new screen out a second time once wrapped labels know
 			// their width; the test driver needs to be asked.
 			w.Content().Refresh()
-			path := filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang))
-			file, err := os.Create(path)
-			require.NoError(t, err)
-			require.NoError(t, png.Encode(file, w.Canvas().Capture()))
-			require.NoError(t, file.Close())
+			writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang)), w)
 		}
+		startupError(t, dir, lang)
 	}
+}
+
+// startupError renders the window caigou shows instead of the shell when its database was made
+// by a newer caigou.
+func startupError(t *testing.T, dir, lang string) {
+	w := test.NewTempWindow(t, StartupError(&storage.OpenError{
+		Path: filepath.Join(screenshotDataDir, storage.FileName), Found: 2, Supported: storage.SchemaVersion,
+		Kind: storage.ErrNewerDatabase,
+	}, func() {}))
+	w.Resize(StartupErrorWindowSize)
+	writePNG(t, filepath.Join(dir, "startup-error-"+lang+".png"), w)
+}
+
+func writePNG(t *testing.T, path string, w fyne.Window) {
+	t.Helper()
+	file, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, png.Encode(file, w.Canvas().Capture()))
+	require.NoError(t, file.Close())
 }

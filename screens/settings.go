@@ -69,4 +69,3 @@ func (s *settingsScreen) onLanguageSelected(name string) {
 		return
 	}
 }
-

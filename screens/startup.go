@@ -42,4 +42,3 @@ func DescribeOpenError(err error) string {
 
 // StartupErrorWindowSize fits the explanation without scrolling.
 var StartupErrorWindowSize = fyne.NewSize(640, 420)
-

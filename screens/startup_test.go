@@ -18,12 +18,16 @@ func TestDescribeOpenErrorSaysWhatToDo(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"newer database", &storage.OpenError{Path: path, Found: 3, Supported: 1, Kind: storage.ErrNewerDatabase},
-			"The database /home/buyer/.config/caigou/caigou.db was made by a newer caigou (data version 3; this caigou reads up to version 1)."},
+		{
+			"newer database", &storage.OpenError{Path: path, Found: 3, Supported: 1, Kind: storage.ErrNewerDatabase},
+			"The database /home/buyer/.config/caigou/caigou.db was made by a newer caigou (data version 3; this caigou reads up to version 1).",
+		},
 		{"not a database", &storage.OpenError{Path: path, Kind: storage.ErrNotDatabase}, "is not a caigou database"},
 		{"disk full", &storage.OpenError{Path: path, Kind: storage.ErrDiskFull}, "Free some space on the disk"},
-		{"not writable", &storage.OpenError{Path: "/home/buyer/.config/caigou", Kind: storage.ErrFolderNotWritable},
-			"cannot write to its data folder, /home/buyer/.config/caigou."},
+		{
+			"not writable", &storage.OpenError{Path: "/home/buyer/.config/caigou", Kind: storage.ErrFolderNotWritable},
+			"cannot write to its data folder, /home/buyer/.config/caigou.",
+		},
 		{"anything else", &storage.OpenError{Path: path, Err: errors.New("database is locked")}, "Close other copies of caigou"},
 	}
 	for _, tt := range tests {
