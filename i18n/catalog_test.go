@@ -174,7 +174,7 @@ func TestTranslationsComplete(t *testing.T) {
 			for id, en := range english {
 				m := have[id]
 				if m == nil {
-					t.Errorf("%s: %s is not translated; run goi18n merge (see "Translating caigou" in README.md)", tag, id)
+					t.Errorf("%s: %s is not translated; run goi18n merge (see Translating caigou in README.md)", tag, id)
 					continue
 				}
 				if problem := formProblem(en, m, used); problem != "" {
