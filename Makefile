@@ -54,19 +54,15 @@ bench: deps-smoke
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 10x ./storage/...
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./.ci/startbench/
 
-# A Windows GUI .exe, cross-compiled with cgo through mingw-w64 (about 6 minutes cold). The fyne
-# tool is built for this machine first, so the mingw compiler is used only for caigou.
+# A Windows GUI .exe, cross-compiled with cgo through mingw-w64 (about 6 minutes cold).
 windows: deps
 	@.ci/install-packages $(WINDOWS_PKGS)
-	$(GO) build -o .ci/out/fyne fyne.io/tools/cmd/fyne
 	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CGO_LDFLAGS=-l:libssp.a \
-		.ci/out/fyne package -os windows --release --app-build 1 --app-version 0.1.0 --name caigou.exe
-	@mkdir -p dist && mv -f caigou.exe dist/ && ls -l dist/caigou.exe
+		.ci/fyne-package -os windows --release --name caigou.exe
 
 # A package for this OS: .app on macOS, .exe on Windows, .tar.xz on Linux.
 package: deps
-	$(GO) tool fyne package --release --app-build 1 --app-version 0.1.0
-	@mkdir -p dist && mv -f caigou.tar.xz caigou.app caigou.exe dist/ 2>/dev/null || true; ls dist
+	.ci/fyne-package --release
 
 clean:
-	rm -rf $(BIN) $(BIN).exe dist .ci/out
+	rm -rf $(BIN) $(BIN).exe dist .ci/out fyne_metadata_init.go
