@@ -22,18 +22,19 @@ const (
 	pageSettings
 )
 
-// navEntry is what the navigation shows for a page.
+// navEntry is what the navigation shows for a page. The icon is named, not loaded: a package
+// variable is set before the Fyne app exists.
 type navEntry struct {
 	title *goi18n.Message
-	icon  fyne.Resource
+	icon  fyne.ThemeIconName
 }
 
 var navEntries = [...]navEntry{
-	pageSetup:    {i18n.NavSetup, theme.LoginIcon()},
-	pageOrders:   {i18n.NavOrders, theme.ContentAddIcon()},
-	pageTracking: {i18n.NavTracking, theme.ListIcon()},
-	pageUsage:    {i18n.NavUsage, theme.InfoIcon()},
-	pageSettings: {i18n.NavSettings, theme.SettingsIcon()},
+	pageSetup:    {i18n.NavSetup, theme.IconNameLogin},
+	pageOrders:   {i18n.NavOrders, theme.IconNameContentAdd},
+	pageTracking: {i18n.NavTracking, theme.IconNameList},
+	pageUsage:    {i18n.NavUsage, theme.IconNameInfo},
+	pageSettings: {i18n.NavSettings, theme.IconNameSettings},
 }
 
 // Shell is the main window's content: the navigation on the left and the current screen.
@@ -112,6 +113,6 @@ func (s *Shell) createNavItem() fyne.CanvasObject {
 
 func (s *Shell) updateNavItem(id widget.ListItemID, item fyne.CanvasObject) {
 	row := item.(*fyne.Container)
-	row.Objects[0].(*widget.Icon).SetResource(navEntries[id].icon)
+	row.Objects[0].(*widget.Icon).SetResource(theme.Icon(navEntries[id].icon))
 	row.Objects[1].(*widget.Label).SetText(i18n.T(navEntries[id].title, nil))
 }

@@ -116,7 +116,9 @@ func startAndMeasure(b *testing.B, display, bin string, args ...string) (ms, rss
 	}
 	pid := strconv.Itoa(cmd.Process.Pid)
 	for {
-		out, _ := exec.Command("xdotool", "search", "--onlyvisible", "--pid", pid).Output()
+		search := exec.Command("xdotool", "search", "--onlyvisible", "--pid", pid)
+		search.Env = cmd.Env
+		out, _ := search.Output()
 		if len(bytes.TrimSpace(out)) > 0 {
 			break
 		}
