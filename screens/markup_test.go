@@ -1,0 +1,19 @@
+package screens
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// TestScreensRenderAsRecorded compares each screen's widget tree with the markup recorded in
+// testdata/markup, so a change to layout or text shows up in review. After an intended change,
+// copy the new file from testdata/failed/markup over the old one.
+func TestScreensRenderAsRecorded(t *testing.T) {
+	shell, w, _ := newTestShellIn(t, screenshotDataDir)
+	for p, name := range screenshotNames {
+		shell.Navigate(page(p))
+		w.Content().Refresh()
+		test.AssertRendersToMarkup(t, "markup/"+name+".xml", w.Canvas())
+	}
+}
