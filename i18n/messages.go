@@ -251,4 +251,114 @@ var (
 		Description: "Path is the database file; the details go to the log",
 		Other:       "caigou could not open its database, {{.Path}}. Close other copies of caigou and start it again.",
 	}
+	APIErrAuth = &goi18n.Message{
+		ID:          "APIErrAuth",
+		Description: "Why a 1688 call failed: the access token was refused (HTTP 401)",
+		Other:       "1688 did not accept the account's access token: it is missing, wrong or has expired.",
+	}
+	APIErrAuthNext = &goi18n.Message{
+		ID:          "APIErrAuthNext",
+		Description: "What to do after APIErrAuth; keep 授权配置 and 已授权token in Chinese: they are console labels",
+		Other:       "In the 1688 console open 授权配置, copy the token again from the 已授权token column and paste it into caigou.",
+	}
+	APIErrPermission = &goi18n.Message{
+		ID:          "APIErrPermission",
+		Description: "Why a 1688 call failed: the API is not in the subscribed solution (gw.APIACLDecline); keep the Chinese solution name",
+		Other:       "1688 refused this function: it is not part of the solution your key subscribes to, 采购解决方案(买家自用版).",
+	}
+	APIErrPermissionNext = &goi18n.Message{
+		ID:          "APIErrPermissionNext",
+		Description: "What to do after APIErrPermission; keep 已订购 in Chinese: it is a console label",
+		Other:       "Check in the 1688 console that the key's solution shows 已订购. If it does, this function cannot be used with this key.",
+	}
+	APIErrSignature = &goi18n.Message{
+		ID:          "APIErrSignature",
+		Description: "Why a 1688 call failed: the AppKey or the signature made with the AppSecret was refused",
+		Other:       "1688 did not accept the AppKey and AppSecret: one of them was copied wrongly, or the AppSecret was reset in the console.",
+	}
+	APIErrSignatureNext = &goi18n.Message{
+		ID:          "APIErrSignatureNext",
+		Description: "What to do after APIErrSignature; keep 我的应用 and 查看 in Chinese: they are console labels",
+		Other:       "In the 1688 console under 我的应用, press 查看 next to AppSecret, copy it again and paste it into caigou. Check the AppKey too.",
+	}
+	APIErrBadParameter = &goi18n.Message{
+		ID:          "APIErrBadParameter",
+		Description: "Why a 1688 call failed: a value sent was missing or not valid",
+		Other:       "1688 refused the request because a value in it is missing or not valid.",
+	}
+	APIErrBadParameterNext = &goi18n.Message{
+		ID:          "APIErrBadParameterNext",
+		Description: "What to do after APIErrBadParameter",
+		Other:       "Check what you entered (links, quantities, the address) and try again. If it keeps happening, export the diagnostics in Settings and report it.",
+	}
+	APIErrRateLimit = &goi18n.Message{
+		ID:          "APIErrRateLimit",
+		Description: "Why a 1688 call failed: too many calls in a short time",
+		Other:       "1688 received too many calls from this key in a short time and asked caigou to slow down.",
+	}
+	APIErrRateLimitNext = &goi18n.Message{
+		ID:          "APIErrRateLimitNext",
+		Description: "What to do after APIErrRateLimit",
+		Other:       "Wait a minute and try again. caigou has already retried a few times.",
+	}
+	APIErrQuota = &goi18n.Message{
+		ID:          "APIErrQuota",
+		Description: "Why a 1688 call failed: 1688 says the key's calls for today are used up; keep 应用流量 in Chinese: it is a console label",
+		Other:       "1688 says this key has used up its calls for today (应用流量).",
+	}
+	APIErrBudget = &goi18n.Message{
+		ID:          "APIErrBudget",
+		Description: "Why caigou did not send a call: the key's daily calls are used up, by caigou's own count",
+		Other:       "Today's calls of this key are used up, so caigou did not send this request. Background updates stop earlier, keeping the last calls of the day for what you do yourself.",
+	}
+	APIErrDailyResetNext = &goi18n.Message{
+		ID:          "APIErrDailyResetNext",
+		Description: "What to do after APIErrQuota or APIErrBudget; ResetTime is a clock time such as 17:00 in the user's time zone; keep 申请流量 in Chinese: it is a console button",
+		Other:       "The count starts again at midnight China time, at {{.ResetTime}} your time. For more calls, ask 1688 for them with 申请流量 in the console, then raise the key's daily limit in Key usage; or switch to another key.",
+	}
+	APIErrNotFound = &goi18n.Message{
+		ID:          "APIErrNotFound",
+		Description: "Why a 1688 call failed: the order, product or function does not exist",
+		Other:       "1688 could not find what caigou asked for: the order or product does not exist, or belongs to another account.",
+	}
+	APIErrNotFoundNext = &goi18n.Message{
+		ID:          "APIErrNotFoundNext",
+		Description: "What to do after APIErrNotFound",
+		Other:       "Check the order number or the link. If this happens on every call, update caigou.",
+	}
+	APIErrBusiness = &goi18n.Message{
+		ID:          "APIErrBusiness",
+		Description: "Why a 1688 call failed: 1688 declined it; Reason is 1688's own text, usually Chinese",
+		Other:       "1688 declined the request. Its reason: {{.Reason}}",
+	}
+	APIErrBusinessNoReason = &goi18n.Message{
+		ID:          "APIErrBusinessNoReason",
+		Description: "Why a 1688 call failed: 1688 declined it and gave no reason",
+		Other:       "1688 declined the request without giving a reason.",
+	}
+	APIErrBusinessNext = &goi18n.Message{
+		ID:          "APIErrBusinessNext",
+		Description: "What to do after APIErrBusiness",
+		Other:       "Check the order on 1688 (the seller, the product, the quantity, the address) and try again. 1688 gives its reasons in Chinese; a translator can help.",
+	}
+	APIErrNetwork = &goi18n.Message{
+		ID:          "APIErrNetwork",
+		Description: "Why a 1688 call failed: no answer, a timeout or a server error",
+		Other:       "caigou could not get an answer from 1688: the connection failed or timed out, or 1688 is temporarily unavailable.",
+	}
+	APIErrNetworkNext = &goi18n.Message{
+		ID:          "APIErrNetworkNext",
+		Description: "What to do after APIErrNetwork",
+		Other:       "Check your internet connection and try again in a few minutes.",
+	}
+	APIErrUnknown = &goi18n.Message{
+		ID:          "APIErrUnknown",
+		Description: "Why a 1688 call failed: an error caigou does not recognise",
+		Other:       "1688 answered with an error caigou does not recognise.",
+	}
+	APIErrUnknownNext = &goi18n.Message{
+		ID:          "APIErrUnknownNext",
+		Description: "What to do after APIErrUnknown",
+		Other:       "Try again later. If it keeps happening, export the diagnostics in Settings and send them to whoever helps you with caigou.",
+	}
 )
