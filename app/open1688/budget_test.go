@@ -2,6 +2,8 @@ package open1688
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"sync"
 	"testing"
@@ -121,4 +123,29 @@ func TestMemoryCounter(t *testing.T) {
 	n, err = m.CallsOn(ctx, "k1", "2026-03-11")
 	require.NoError(t, err)
 	assert.Equal(t, 0, n)
+}
+
+// brokenCounter fails every read and write, like a database that cannot be reached.
+type brokenCounter struct{}
+
+func (brokenCounter) CountCall(context.Context, string, string, bool) error {
+	return errors.New("disk I/O error")
+}
+
+func (brokenCounter) CallsOn(context.Context, string, string) (int, error) {
+	return 0, errors.New("disk I/O error")
+}
+
+func TestBrokenCounterDoesNotStopCalls(t *testing.T) {
+	g := newGateway(t, func(w http.ResponseWriter, _ *http.Request) { answer(w, 200, `{"success":true}`) })
+	var logged []string
+	c, _ := coreClient(t, g, func(cfg *Config) {
+		cfg.Counter = brokenCounter{}
+		cfg.Logf = func(format string, args ...any) { logged = append(logged, fmt.Sprintf(format, args...)) }
+	})
+	_, err := c.call(Background(context.Background()), buyerViewSpec, nil)
+	require.NoError(t, err)
+	assert.EqualValues(t, 1, g.hits.Load())
+	require.Len(t, logged, 2, "the failed read and the failed count are reported")
+	assert.Contains(t, logged[0], "disk I/O error")
 }

@@ -3,9 +3,8 @@ package open1688
 import (
 	"crypto/hmac"
 	"crypto/sha1"
-	"encoding/hex"
+	"io"
 	"slices"
-	"strings"
 )
 
 // signatureParam is the parameter that carries the signature; it is never part of what is signed.
@@ -21,25 +20,25 @@ const signatureParam = "_aop_signature"
 // another ("ab1" sorts before "ac").
 func Sign(urlPath string, params map[string]string, secret string) string {
 	pairs := make([]string, 0, len(params))
-	size := len(urlPath)
 	for k, v := range params {
-		if k == signatureParam {
-			continue
+		if k != signatureParam {
+			pairs = append(pairs, k+v)
 		}
-		pairs = append(pairs, k+v)
-		size += len(k) + len(v)
 	}
 	// Go compares strings bytewise; for UTF-8 that is code point order, which matches Java's
 	// UTF-16 order for everything but characters above U+FFFF against U+E000–U+FFFF.
 	slices.Sort(pairs)
 
-	var msg strings.Builder
-	msg.Grow(size)
-	msg.WriteString(urlPath)
-	for _, p := range pairs {
-		msg.WriteString(p)
-	}
 	mac := hmac.New(sha1.New, []byte(secret))
-	mac.Write([]byte(msg.String()))
-	return strings.ToUpper(hex.EncodeToString(mac.Sum(nil)))
+	io.WriteString(mac, urlPath)
+	for _, p := range pairs {
+		io.WriteString(mac, p)
+	}
+	var sum [sha1.Size]byte
+	var out [2 * sha1.Size]byte
+	const upperHex = "0123456789ABCDEF"
+	for i, b := range mac.Sum(sum[:0]) {
+		out[2*i], out[2*i+1] = upperHex[b>>4], upperHex[b&0x0f]
+	}
+	return string(out[:])
 }
