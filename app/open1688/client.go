@@ -48,8 +48,9 @@ type Config struct {
 	// SendTimestamp adds _aop_timestamp (ms since the epoch, signed) to every signed request.
 	// The official Java SDK leaves it out by default, so does caigou (1688.md §1.3).
 	SendTimestamp bool
-	// CodeKinds overrides the Kind given to an error code, e.g. if the gateway turns out to use
-	// gw.QosAppFrequencyLimit for short bursts: {"gw.QosAppFrequencyLimit": KindRateLimit}.
+	// CodeKinds overrides the Kind given to an error code, for when the real gateway turns out
+	// to use a code otherwise than 1688.md guesses, e.g. {"gw.QosAppFrequencyLimit": KindQuota}
+	// if it only ever answers the daily cap with it.
 	CodeKinds map[string]Kind
 	// RefreshTokenParam is the name RefreshToken sends the refresh token under; "" means
 	// "refresh_token" as the docs say. The official Java SDK sends "refreshToken" instead.
@@ -170,13 +171,28 @@ func (c *Client) call(ctx context.Context, a apiSpec, params map[string]string) 
 	}
 	for n := 0; ; n++ {
 		body, err := c.attempt(ctx, a.name, c.baseURL+"/"+path, c.signedForm(a, path, params))
-		if err == nil || n+1 >= attempts || !retryable(err) {
+		if err == nil || !retryable(err) {
 			return body, err
+		}
+		if n+1 >= attempts {
+			return nil, c.persistentCap(err, attempts)
 		}
 		if waitErr := wait(ctx, c.retry.delay(n)); waitErr != nil {
 			return nil, &Error{Kind: KindNetwork, API: a.name, Err: fmt.Errorf("%w; the last try failed with: %v", waitErr, err)}
 		}
 	}
+}
+
+// persistentCap turns a cap code that every one of several attempts got into KindQuota (see
+// capCodes), unless Config.CodeKinds decided that code's kind.
+func (c *Client) persistentCap(err error, attempts int) error {
+	var e *Error
+	if attempts > 1 && errors.As(err, &e) && e.Kind == KindRateLimit && capCodes[e.Code] {
+		if _, pinned := c.codeKinds[e.Code]; !pinned {
+			e.Kind = KindQuota
+		}
+	}
+	return err
 }
 
 // signedForm is the form of one attempt: params, the system parameters and the signature. It is

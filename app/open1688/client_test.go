@@ -204,16 +204,28 @@ func TestErrorsHideSecrets(t *testing.T) {
 }
 
 func TestCodeKindsOverride(t *testing.T) {
-	g := newGateway(t, func(w http.ResponseWriter, _ *http.Request) {
-		answer(w, 400, `{"error_code":"gw.QosAppFrequencyLimit"}`)
-	})
-	c, _ := coreClient(t, g, func(cfg *Config) {
-		cfg.CodeKinds = map[string]Kind{"gw.QosAppFrequencyLimit": KindRateLimit}
-		cfg.Retry.Attempts = 2
-	})
-	_, err := c.call(context.Background(), currentTimeSpec, nil)
-	assert.Equal(t, KindRateLimit, KindOf(err))
-	assert.EqualValues(t, 2, g.hits.Load(), "as a rate limit it is retried")
+	tests := []struct {
+		name     string
+		kind     Kind
+		wantHits int32
+	}{
+		{"pinned to quota: not retried", KindQuota, 1},
+		{"pinned to rate limit: retried, and stays a rate limit", KindRateLimit, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newGateway(t, func(w http.ResponseWriter, _ *http.Request) {
+				answer(w, 400, `{"error_code":"gw.QosAppFrequencyLimit"}`)
+			})
+			c, _ := coreClient(t, g, func(cfg *Config) {
+				cfg.CodeKinds = map[string]Kind{"gw.QosAppFrequencyLimit": tt.kind}
+				cfg.Retry.Attempts = 2
+			})
+			_, err := c.call(context.Background(), currentTimeSpec, nil)
+			assert.Equal(t, tt.kind, KindOf(err))
+			assert.Equal(t, tt.wantHits, g.hits.Load())
+		})
+	}
 }
 
 func TestCallTimesOut(t *testing.T) {

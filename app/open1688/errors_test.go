@@ -99,7 +99,7 @@ func TestGatewayError(t *testing.T) {
 		{"missing parameter", 400, `{"error_code":"gw.ParamMissing","error_message":"Required argument offerId"}`, KindBadParameter, "gw.ParamMissing", ""},
 		{"request rate", 400, `{"error_code":"gw.QosRequestLimit","error_message":"limited"}`, KindRateLimit, "gw.QosRequestLimit", ""},
 		{"another Qos code", 400, `{"error_code":"gw.QosSomethingNew"}`, KindRateLimit, "gw.QosSomethingNew", ""},
-		{"daily cap (1688.md §7)", 400, `{"error_code":"gw.QosAppFrequencyLimit","error_message":"App call exceeds limited frequency"}`, KindQuota, "gw.QosAppFrequencyLimit", ""},
+		{"app frequency: a rate limit, unless it persists", 400, `{"error_code":"gw.QosAppFrequencyLimit","error_message":"App call exceeds limited frequency"}`, KindRateLimit, "gw.QosAppFrequencyLimit", ""},
 		{"no usage left", 400, `{"error_code":"gw.NoUsageLeftError","error_message":"SLA bill has no usage left"}`, KindQuota, "gw.NoUsageLeftError", ""},
 		{"wrong namespace", 400, `{"error_code":"gw.APIUnsupported"}`, KindNotFound, "gw.APIUnsupported", ""},
 		{"camel-case fallback", 400, `{"errorCode":"gw.SignatureInvalid","errorMessage":"x"}`, KindSignature, "gw.SignatureInvalid", ""},
