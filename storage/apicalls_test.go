@@ -9,21 +9,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// addKey saves a key row for appKey, as the wizard does once it knows the AppKey.
-func addKey(t *testing.T, db *DB, appKey string) int64 {
+// apiCallsRow is the api_calls row of an AppKey and day; calls is -1 when there is none.
+func apiCallsRow(t *testing.T, db *DB, appKey, day string) (calls, failed int) {
 	t.Helper()
-	res, err := db.sql.Exec(`INSERT INTO keys (app_key, product_limit, daily_call_limit, created_at)
-		VALUES (?, 1000, 5000, 1700000000000)`, appKey)
-	require.NoError(t, err)
-	id, err := res.LastInsertId()
-	require.NoError(t, err)
-	return id
-}
-
-// apiCallsRow is the api_calls row of a key and day; calls is -1 when there is none.
-func apiCallsRow(t *testing.T, db *DB, keyID int64, day string) (calls, failed int) {
-	t.Helper()
-	rows, err := db.sql.Query("SELECT calls, failed FROM api_calls WHERE key_id = ? AND china_day = ?", keyID, day)
+	rows, err := db.sql.Query("SELECT calls, failed FROM api_calls WHERE app_key = ? AND china_day = ?", appKey, day)
 	require.NoError(t, err)
 	defer rows.Close()
 	if !rows.Next() {
@@ -43,7 +32,6 @@ func callsOn(t *testing.T, db *DB, appKey, day string) int {
 func TestCountCallPerKeyAndDay(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
-	k1, k2 := addKey(t, db, "1111111"), addKey(t, db, "2222222")
 
 	for _, failed := range []bool{false, true, false, true, true} {
 		require.NoError(t, db.CountCall(ctx, "1111111", "2026-03-10", failed))
@@ -51,13 +39,13 @@ func TestCountCallPerKeyAndDay(t *testing.T) {
 	require.NoError(t, db.CountCall(ctx, "1111111", "2026-03-11", false))
 	require.NoError(t, db.CountCall(ctx, "2222222", "2026-03-10", true))
 
-	calls, failed := apiCallsRow(t, db, k1, "2026-03-10")
+	calls, failed := apiCallsRow(t, db, "1111111", "2026-03-10")
 	assert.Equal(t, 5, calls)
 	assert.Equal(t, 3, failed)
-	calls, failed = apiCallsRow(t, db, k1, "2026-03-11")
+	calls, failed = apiCallsRow(t, db, "1111111", "2026-03-11")
 	assert.Equal(t, 1, calls)
 	assert.Equal(t, 0, failed)
-	calls, failed = apiCallsRow(t, db, k2, "2026-03-10")
+	calls, failed = apiCallsRow(t, db, "2222222", "2026-03-10")
 	assert.Equal(t, 1, calls)
 	assert.Equal(t, 1, failed)
 
@@ -70,38 +58,17 @@ func TestCountCallPerKeyAndDay(t *testing.T) {
 func TestCountCallBeforeTheKeyIsSaved(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
-
-	// The wizard checks the AppKey before saving it: the calls still count.
-	require.NoError(t, db.CountCall(ctx, "3333333", "2026-03-09", true))
-	require.NoError(t, db.CountCall(ctx, "3333333", "2026-03-10", false))
+	// The wizard checks the AppKey before saving it: the calls still count, and no key appears.
 	require.NoError(t, db.CountCall(ctx, "3333333", "2026-03-10", true))
-	assert.Equal(t, 2, callsOn(t, db, "3333333", "2026-03-10"))
+	assert.Equal(t, 1, callsOn(t, db, "3333333", "2026-03-10"))
 	n, err := db.CountKeys(ctx)
 	require.NoError(t, err)
 	assert.Zero(t, n, "counting creates no key")
-
-	// Once saved, the next call moves the earlier ones into api_calls.
-	id := addKey(t, db, "3333333")
-	assert.Equal(t, 2, callsOn(t, db, "3333333", "2026-03-10"), "before the move")
-	require.NoError(t, db.CountCall(ctx, "3333333", "2026-03-10", false))
-
-	calls, failed := apiCallsRow(t, db, id, "2026-03-10")
-	assert.Equal(t, 3, calls)
-	assert.Equal(t, 1, failed)
-	calls, failed = apiCallsRow(t, db, id, "2026-03-09")
-	assert.Equal(t, 1, calls)
-	assert.Equal(t, 1, failed)
-	assert.Equal(t, 3, callsOn(t, db, "3333333", "2026-03-10"), "nothing counted twice")
-
-	var left int
-	require.NoError(t, db.sql.QueryRow("SELECT count(*) FROM settings WHERE key LIKE 'api_calls.pending/%'").Scan(&left))
-	assert.Zero(t, left)
 }
 
 func TestCountCallConcurrently(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
-	id := addKey(t, db, "4444444")
 	var wg sync.WaitGroup
 	for i := range 8 {
 		wg.Go(func() {
@@ -111,15 +78,7 @@ func TestCountCallConcurrently(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	calls, failed := apiCallsRow(t, db, id, "2026-03-10")
+	calls, failed := apiCallsRow(t, db, "4444444", "2026-03-10")
 	assert.Equal(t, 40, calls)
 	assert.Equal(t, 20, failed)
-}
-
-func TestCallsOnRejectsABrokenPendingCount(t *testing.T) {
-	ctx := context.Background()
-	db := openTemp(t)
-	require.NoError(t, db.SetSetting(ctx, pendingKey("5555555", "2026-03-10"), "lots"))
-	_, err := db.CallsOn(ctx, "5555555", "2026-03-10")
-	assert.ErrorContains(t, err, "not a call count")
 }

@@ -207,13 +207,15 @@ CREATE TABLE logistics (
     UNIQUE (order_id, logistics_id)
 ) STRICT;
 
--- Calls to the 1688 gateway per key per China day, failed ones included: the daily budget.
+-- Calls to the 1688 gateway per AppKey per China day, failed ones included: the daily budget.
+-- Keyed by the AppKey, as the platform meters it, not by keys.id: the wizard checks an AppKey
+-- before it has saved it, and those calls count too. A key's meter joins on keys.app_key.
 CREATE TABLE api_calls (
-    key_id    INTEGER NOT NULL REFERENCES keys (id) ON DELETE CASCADE,
+    app_key   TEXT NOT NULL,
     china_day TEXT NOT NULL,             -- 'YYYY-MM-DD' in UTC+8
     calls     INTEGER NOT NULL DEFAULT 0,
     failed    INTEGER NOT NULL DEFAULT 0, -- of calls, those that failed
-    PRIMARY KEY (key_id, china_day)
+    PRIMARY KEY (app_key, china_day)
 ) STRICT, WITHOUT ROWID;
 
 -- Preferences: language, window size, theme and the like.
