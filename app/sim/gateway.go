@@ -63,8 +63,8 @@ func (s *Sim) routes() http.Handler {
 // to (1688.md §2.3: token, then ACL, then parameters), after the checks
 // that need no user: path, AppKey, traffic cap and signature.
 func (s *Sim) serveGateway(w http.ResponseWriter, r *http.Request) {
-	ex := &Request{Time: s.opts.Now(), Method: r.Method, Path: r.URL.Path}
-	defer func() { s.traffic.record(*ex) }()
+	ex := &exchange{Request: Request{Time: s.opts.Now(), Method: r.Method, Path: r.URL.Path}}
+	defer s.logOnce(ex)
 
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
 		s.refuse(w, ex, GatewayError{405, "gw.MethodNotAllowed", "use GET or POST"})
@@ -172,21 +172,39 @@ func (s *Sim) capOf(a App) int {
 
 // finish writes a handled response, or drops the connection after the work
 // is done when the injected failure says the response is lost.
-func (s *Sim) finish(w http.ResponseWriter, r *http.Request, ex *Request, f Failure, injected bool, status int, body any) {
+func (s *Sim) finish(w http.ResponseWriter, r *http.Request, ex *exchange, f Failure, injected bool, status int, body any) {
 	if injected && f.Kind == LoseResponse {
 		ex.Status = status
 		ex.Dropped = true
+		s.logOnce(ex)
 		dropConnection(w)
 		return
 	}
 	ex.Status = status
 	ex.ErrorCode = businessCode(body)
+	s.logOnce(ex)
 	writeJSON(w, status, body)
 }
 
-func (s *Sim) refuse(w http.ResponseWriter, ex *Request, e GatewayError) {
+func (s *Sim) refuse(w http.ResponseWriter, ex *exchange, e GatewayError) {
 	ex.Status, ex.ErrorCode = e.Status, e.Code
+	s.logOnce(ex)
 	writeJSON(w, e.Status, gatewayBody(e))
+}
+
+// exchange is a request on its way through the gateway.
+type exchange struct {
+	Request
+	logged bool
+}
+
+// logOnce records the exchange before the client can see the answer, so a
+// test that reads Requests right after a response always finds it there.
+func (s *Sim) logOnce(ex *exchange) {
+	if !ex.logged {
+		ex.logged = true
+		s.traffic.record(ex.Request)
+	}
 }
 
 func gatewayBody(e GatewayError) map[string]any {

@@ -120,7 +120,7 @@ func (in *injector) stop() { in.once.Do(func() { close(in.closed) }) }
 
 // failBefore applies the part of a failure that happens before the work. It
 // reports whether the request should go on to be handled.
-func (s *Sim) failBefore(w http.ResponseWriter, r *http.Request, ex *Request, f Failure) bool {
+func (s *Sim) failBefore(w http.ResponseWriter, r *http.Request, ex *exchange, f Failure) bool {
 	if f.Delay > 0 {
 		t := time.NewTimer(f.Delay)
 		defer t.Stop()
@@ -153,10 +153,12 @@ func (s *Sim) failBefore(w http.ResponseWriter, r *http.Request, ex *Request, f 
 		return false
 	case DropConnection:
 		ex.Dropped = true
+		s.logOnce(ex)
 		dropConnection(w)
 		return false
 	case MalformedJSON:
 		ex.Status = http.StatusOK
+		s.logOnce(ex)
 		w.Header().Set("Content-Type", contentType)
 		w.WriteHeader(http.StatusOK)
 		_, _ = w.Write([]byte(`{"result":{"baseInfo":{"id":37174262776205`))

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -236,12 +237,17 @@ func buyerOrderList(c *call) (any, *GatewayError) {
 		return nil, gerr
 	}
 	var hits []Order
-	all := c.s.Orders()
-	for i := len(all) - 1; i >= 0; i-- {
-		if all[i].BuyerMemberID == c.buyer.MemberID && filter(all[i]) {
-			hits = append(hits, all[i])
+	for _, o := range c.s.Orders() {
+		if o.BuyerMemberID == c.buyer.MemberID && filter(o) {
+			hits = append(hits, o)
 		}
 	}
+	slices.SortStableFunc(hits, func(a, b Order) int {
+		if d := b.Created.Compare(a.Created); d != 0 {
+			return d
+		}
+		return cmp.Compare(b.ID, a.ID)
+	})
 	infos := []tradeInfo{}
 	for i := (page - 1) * size; i < len(hits) && i < page*size; i++ {
 		infos = append(infos, c.s.tradeInfoOf(hits[i]))
