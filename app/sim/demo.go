@@ -20,7 +20,7 @@ const (
 	DemoSpecRed              = "b266e0726506185beaf205cbae88530d"
 	DemoSpecBlue             = "2ba3d63866a71fbae4e4d1d2fd7dcb6b"
 	DemoSingleOfferID  int64 = 624281887799 // no SKUs, min order 10
-	DemoNewSellerOffer int64 = 655512340001
+	DemoNewSellerOffer int64 = 655512340001 // sold by DemoNewSeller
 )
 
 // seedDemo builds the demo world. Errors cannot happen with these fixed

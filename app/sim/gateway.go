@@ -77,16 +77,11 @@ func (s *Sim) serveGateway(w http.ResponseWriter, r *http.Request) {
 	ex.Params = cloneValues(r.Form)
 
 	urlPath := strings.TrimPrefix(r.URL.Path, "/openapi/")
-	parts := strings.Split(urlPath, "/")
-	if len(parts) == 4 && parts[0] == "param2" {
-		s.refuse(w, ex, GatewayError{400, "gw.AppKeyMissing", "appKey is missing from the path"})
+	protocol, ns, name, appKey, perr := parsePath(urlPath)
+	if perr != nil {
+		s.refuse(w, ex, *perr)
 		return
 	}
-	if len(parts) != 5 || (parts[0] != "param2" && parts[0] != "http") || parts[1] != "1" {
-		s.refuse(w, ex, GatewayError{400, "gw.APIUnsupported", "unsupported protocol, version or path"})
-		return
-	}
-	ns, name, appKey := parts[2], parts[3], parts[4]
 	ex.AppKey, ex.API = appKey, ns+":"+name
 	app, ok := s.app(appKey)
 	if !ok {
@@ -106,33 +101,43 @@ func (s *Sim) serveGateway(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	var body any
-	var gerr *GatewayError
 	if ns == "system.oauth2" && name == "getToken" {
 		// The token route is unsigned (1688.md §2.2) and answers in OAuth
 		// style, so it skips the signature, token and ACL checks.
 		s.traffic.countAccepted(appKey, chinaDay(ex.Time), s.opts.CountOnlyAccepted)
 		status, tokBody := s.getToken(app, r.Form)
-		s.finish(w, r, ex, f, injected, status, tokBody)
+		s.finish(w, ex, f, injected, status, tokBody)
 		return
 	}
 	def, ok := apis[ex.API]
-	if !ok || parts[0] != "param2" {
+	if !ok || protocol != "param2" {
 		s.refuse(w, ex, GatewayError{400, "gw.APIUnsupported", "API is not supported: " + ex.API})
 		return
 	}
 	c := &call{s: s, api: ex.API, app: app, params: r.Form, now: ex.Time}
-	if gerr = s.authorize(c, def, urlPath); gerr != nil {
+	if gerr := s.authorize(c, def, urlPath); gerr != nil {
 		s.refuse(w, ex, *gerr)
 		return
 	}
 	s.traffic.countAccepted(appKey, chinaDay(ex.Time), s.opts.CountOnlyAccepted)
-	body, gerr = def.handle(c)
+	body, gerr := def.handle(c)
 	if gerr != nil {
 		s.refuse(w, ex, *gerr)
 		return
 	}
-	s.finish(w, r, ex, f, injected, http.StatusOK, body)
+	s.finish(w, ex, f, injected, http.StatusOK, body)
+}
+
+// parsePath splits "{protocol}/1/{namespace}/{apiName}/{appKey}".
+func parsePath(urlPath string) (protocol, ns, name, appKey string, gerr *GatewayError) {
+	parts := strings.Split(urlPath, "/")
+	if len(parts) == 4 && parts[0] == "param2" {
+		return "", "", "", "", &GatewayError{400, "gw.AppKeyMissing", "appKey is missing from the path"}
+	}
+	if len(parts) != 5 || (parts[0] != "param2" && parts[0] != "http") || parts[1] != "1" {
+		return "", "", "", "", &GatewayError{400, "gw.APIUnsupported", "unsupported protocol, version or path"}
+	}
+	return parts[0], parts[2], parts[3], parts[4], nil
 }
 
 // authorize runs the signature, token and ACL checks.
@@ -172,7 +177,7 @@ func (s *Sim) capOf(a App) int {
 
 // finish writes a handled response, or drops the connection after the work
 // is done when the injected failure says the response is lost.
-func (s *Sim) finish(w http.ResponseWriter, r *http.Request, ex *exchange, f Failure, injected bool, status int, body any) {
+func (s *Sim) finish(w http.ResponseWriter, ex *exchange, f Failure, injected bool, status int, body any) {
 	if injected && f.Kind == LoseResponse {
 		ex.Status = status
 		ex.Dropped = true

@@ -94,6 +94,10 @@ func TestRoutingErrors(t *testing.T) {
 		_, v := c.form("system", "currentTime", nil)
 		requireGatewayError(t, c.do("param2/2/system/currentTime/"+DemoAppKey, v), 400, "gw.APIUnsupported")
 	})
+	t.Run("the http protocol serves only getToken", func(t *testing.T) {
+		_, v := c.form("system", "currentTime", nil)
+		requireGatewayError(t, c.do("http/1/system/currentTime/"+DemoAppKey, v), 400, "gw.APIUnsupported")
+	})
 	t.Run("a missing business parameter", func(t *testing.T) {
 		r := c.trade("alibaba.trade.get.buyerView", map[string]string{"webSite": "1688"})
 		requireGatewayError(t, r, 400, "gw.ParamMissing")
