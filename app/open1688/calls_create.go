@@ -22,6 +22,7 @@ type CreateOrderRequest struct {
 	Message    string // the buyer's note to the seller
 	// Extra holds further parameters sent as they are (e.g. preSelectPayChannel), so a parameter
 	// 1688.md could not confirm can be tried without a code change.
+	// They never replace a parameter the call sets itself.
 	Extra map[string]string
 }
 

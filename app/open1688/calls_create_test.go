@@ -87,12 +87,14 @@ func TestCreateOrderSendsOutOrderIDAndParses(t *testing.T) {
 	res, err := c.CreateOrder(context.Background(), CreateOrderRequest{
 		OutOrderID: fixtureOutOrder, Address: testAddress, Items: testCart,
 		TradeType: "assureTrade", Message: "请尽快发货",
+		Extra: map[string]string{"outOrderId": "", "preSelectPayChannel": "alipay"},
 	})
 	require.NoError(t, err)
 
 	sent := srv.last(t)
 	assertSent(t, sent, "com.alibaba.trade", "alibaba.trade.fastCreateOrder", true)
-	assert.Equal(t, fixtureOutOrder, sent.Form.Get("outOrderId"))
+	assert.Equal(t, fixtureOutOrder, sent.Form.Get("outOrderId"), "Extra cannot replace outOrderId")
+	assert.Equal(t, "alipay", sent.Form.Get("preSelectPayChannel"), "Extra adds what the call does not set")
 	assert.Equal(t, wantAddressParam, sent.Form.Get("addressParam"))
 	assert.Equal(t, wantCargoParam, sent.Form.Get("cargoParamList"))
 	assert.Equal(t, "general", sent.Form.Get("flow"))

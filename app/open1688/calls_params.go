@@ -67,10 +67,13 @@ func setFlag(params map[string]string, key string, on bool) {
 	}
 }
 
-// addExtra copies caller-supplied parameters over ours: the escape hatch for parameters that
-// 1688.md lists only from newer docs, so they can be tried without a code change.
+// addExtra adds caller-supplied parameters: the escape hatch for parameters that 1688.md lists
+// only from newer docs, so they can be tried without a code change. It never replaces one the
+// call set itself, so Extra cannot drop CreateOrder's outOrderId or change the cart.
 func addExtra(params, extra map[string]string) {
 	for k, v := range extra {
-		params[k] = v
+		if _, set := params[k]; !set {
+			params[k] = v
+		}
 	}
 }

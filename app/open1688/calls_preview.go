@@ -15,6 +15,7 @@ type PreviewOrderRequest struct {
 	Flow    string // empty means FlowGeneral
 	// Extra holds further parameters sent as they are (e.g. instanceId from newer docs), so a
 	// parameter 1688.md could not confirm can be tried without a code change.
+	// They never replace a parameter the call sets itself.
 	Extra map[string]string
 }
 
