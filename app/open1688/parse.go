@@ -187,6 +187,10 @@ func (v *jsonQuantity) UnmarshalJSON(b []byte) error {
 		*v = 0
 		return nil
 	}
+	// Only decimal text: ParseFloat alone would also take "NaN", "Inf" and hex floats.
+	if _, err := scaleDecimal(s, 0, true); err != nil {
+		return fmt.Errorf("quantity %q: %w", s, err)
+	}
 	q, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return fmt.Errorf("quantity %q: %w", s, err)

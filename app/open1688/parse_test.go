@@ -185,3 +185,16 @@ func TestMarshalParamKeepsTextAsTyped(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `{"fullName":"张三","address":"A&B <路> 1号"}`, s)
 }
+
+func TestJSONQuantityIsDecimal(t *testing.T) {
+	var v struct{ A, B, C, D jsonQuantity }
+	require.NoError(t, json.Unmarshal([]byte(`{"A": 2, "B": "2.5", "C": null, "D": ""}`), &v))
+	assert.InDelta(t, 2, float64(v.A), 0)
+	assert.InDelta(t, 2.5, float64(v.B), 0)
+	assert.Zero(t, float64(v.C))
+	assert.Zero(t, float64(v.D))
+	for _, junk := range []string{`"NaN"`, `"Inf"`, `"0x1p3"`, `"2 件"`, `"1e400"`} {
+		var q jsonQuantity
+		assert.Error(t, json.Unmarshal([]byte(junk), &q), junk)
+	}
+}

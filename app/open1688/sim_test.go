@@ -311,8 +311,14 @@ func TestSimBusinessAndNotFound(t *testing.T) {
 	_, err = c.AlipayURL(ctx, AlipayURLRequest{OrderIDs: []string{idOf(orders[sim.StatusWaitSellerSend])}})
 	assert.Equal(t, KindBusiness, KindOf(err), "nothing payable: %v", err)
 
+	_, err = c.LogisticsInfos(ctx, LogisticsInfosRequest{OrderID: unknownOrder})
+	assert.Equal(t, KindNotFound, KindOf(err), "%v", err)
+
+	// The simulator's code for an unknown offer is its own guess, so only its arrival is checked.
 	_, err = c.ProductDetail(ctx, ProductDetailRequest{ProductID: "1"})
-	assert.Error(t, err)
+	require.ErrorAs(t, err, &e)
+	assert.NotEmpty(t, e.Code)
+	assert.Equal(t, "alibaba.product.get", e.API)
 }
 
 func TestSimRateLimitIsRetried(t *testing.T) {
