@@ -48,11 +48,16 @@ var apis = map[string]apiDef{
 	"com.alibaba.product:alibaba.product.get":                             {true, productGet},
 	"com.alibaba.logistics:alibaba.trade.getLogisticsInfos.buyerView":     {true, logisticsInfos},
 	"com.alibaba.logistics:alibaba.trade.getLogisticsTraceInfo.buyerView": {true, logisticsTrace},
+	// The replay APIs are signed but need no user token (1688.md §5.5).
+	"cn.alibaba.open:push.query.messageList":  {false, queryMessages},
+	"cn.alibaba.open:push.message.confirm":    {false, confirmMessages},
+	"cn.alibaba.open:push.cursor.messageList": {false, cursorMessages},
 }
 
 func (s *Sim) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/openapi/", s.serveGateway)
+	mux.HandleFunc("/websocket", s.serveChannel)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, gatewayBody(GatewayError{404, "gw.APIUnsupported", "no such path"}))
 	})

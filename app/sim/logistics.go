@@ -55,6 +55,8 @@ func (w *World) Ship(id int64, s Shipment) (string, error) {
 			CompanyID: 100 + int64(len(s.CompanyNo)), Status: "ACCEPT", Sent: now,
 		})
 		o.Status, o.Shipped = StatusWaitBuyerReceive, now
+		w.tellOrderLocked(o, TopicOrderAnnounceSendGoods, now)
+		w.tellTraceLocked(o, "CONSIGN", now)
 	})
 	return lid, err
 }
@@ -71,6 +73,7 @@ func (w *World) AddTrace(id int64, action, remark string) error {
 		if action == "SIGN" || action == "TRANSPORT" {
 			l.Status = action
 		}
+		w.tellTraceLocked(o, action, now)
 	})
 }
 

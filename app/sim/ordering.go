@@ -222,6 +222,7 @@ func fastCreateOrder(c *call) (any, *GatewayError) {
 		w.nextSub++
 	}
 	w.insertLocked(o)
+	w.tellOrderLocked(o, TopicOrderBuyerMake, c.now)
 	return createdResult(o), nil
 }
 

@@ -200,6 +200,7 @@ func (w *World) move(id int64, from []string, change func(o *Order, now time.Tim
 func (w *World) Pay(id int64) error {
 	return w.move(id, []string{StatusWaitBuyerPay}, func(o *Order, now time.Time) {
 		o.Status, o.Paid = StatusWaitSellerSend, now
+		w.tellOrderLocked(o, TopicOrderPay, now)
 	})
 }
 
@@ -212,6 +213,7 @@ func (w *World) Receive(id int64) error {
 		for i := range o.Logistics {
 			o.Logistics[i].Status = "SIGN"
 		}
+		w.tellOrderLocked(o, TopicOrderConfirmReceive, now)
 	})
 }
 
@@ -219,6 +221,7 @@ func (w *World) Receive(id int64) error {
 func (w *World) Complete(id int64) error {
 	return w.move(id, []string{StatusConfirmGoods}, func(o *Order, now time.Time) {
 		o.Status, o.Completed = StatusSuccess, now
+		w.tellOrderLocked(o, TopicOrderSuccess, now)
 	})
 }
 
@@ -232,6 +235,7 @@ func (w *World) Cancel(id int64) error {
 		o.Status = StatusCancel
 		o.CloseReason, o.CloseOperateType = "sellerGoodsLack", "CLOSE_TRADE_BY_SELLER"
 		o.Completed = now
+		w.tellOrderLocked(o, TopicOrderSellerClose, now)
 	})
 }
 

@@ -19,8 +19,10 @@
 // plain state behind one mutex (world.go, products.go, orders.go,
 // logistics.go); the gateway (gateway.go, sign.go, traffic.go, inject.go)
 // turns HTTP requests into calls on it; one file per API family renders the
-// 1688 response shapes. The WebSocket message channel will join this package
-// in its own files and share the same world.
+// 1688 response shapes. The WebSocket message channel (channel*.go, at
+// ChannelURL) shares the same world: order moves emit their topics
+// (topics.go), and the replay APIs (replay.go) serve what it failed to
+// deliver.
 package sim
 
 import (
@@ -88,6 +90,9 @@ type Options struct {
 
 	// Codes are the error codes 1688.md does not pin down.
 	Codes Codes
+
+	// Channel configures the WebSocket message channel.
+	Channel ChannelOptions
 }
 
 // Sim is a running simulator. Its World methods build and inspect the
@@ -100,6 +105,7 @@ type Sim struct {
 	ln       net.Listener
 	traffic  *traffic
 	failures *injector
+	channel  *Channel
 	done     chan struct{}
 }
 
@@ -119,9 +125,12 @@ func Start(opts Options) (*Sim, error) {
 		failures: newInjector(),
 		done:     make(chan struct{}),
 	}
+	s.channel = newChannel(s, opts.Channel)
 	if opts.Seed {
 		s.seedDemo()
 	}
+	// Attached after the seed: the demo's orders are history, not news.
+	s.World.sink = s.channel.publish
 	s.srv = &http.Server{
 		Handler:           s.routes(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -144,9 +153,11 @@ func (s *Sim) URL() string {
 // Addr is the host:port the simulator listens on.
 func (s *Sim) Addr() string { return s.ln.Addr().String() }
 
-// Close stops the server, drops open connections and releases the port.
+// Close stops the server, drops open connections (message channel ones
+// included) and releases the port.
 func (s *Sim) Close() error {
 	s.failures.stop()
+	s.channel.close()
 	err := s.srv.Close()
 	<-s.done
 	if errors.Is(err, http.ErrServerClosed) {
@@ -159,6 +170,7 @@ func (s *Sim) Close() error {
 // practice mode's orderly exit.
 func (s *Sim) Shutdown(ctx context.Context) error {
 	s.failures.stop()
+	s.channel.close()
 	err := s.srv.Shutdown(ctx)
 	if err == nil {
 		<-s.done
@@ -186,5 +198,6 @@ func (o Options) withDefaults() Options {
 		o.PayURL = "https://trade.1688.com/order/cashier.htm"
 	}
 	o.Codes = o.Codes.withDefaults()
+	o.Channel = o.Channel.withDefaults()
 	return o
 }

@@ -130,5 +130,6 @@ func cancelOrder(c *call) (any, *GatewayError) {
 	}
 	o.Status, o.CloseReason, o.CloseOperateType = StatusCancel, reason, "CLOSE_TRADE_BY_BUYER"
 	o.CloseRemark, o.Completed, o.Modified = c.params.Get("remark"), c.now, c.now
+	w.tellOrderLocked(o, TopicOrderBuyerClose, c.now)
 	return map[string]any{"success": true}, nil
 }

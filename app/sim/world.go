@@ -28,6 +28,10 @@ type World struct {
 	nextOrder  int64
 	nextSub    int64
 	nextLogist int
+
+	// sink receives the messages order moves emit (topics.go); nil while
+	// the demo is seeded, so its history sends nothing.
+	sink messageSink
 }
 
 // App is a 1688 application: its AppKey, AppSecret and the solution's API
