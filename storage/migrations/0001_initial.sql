@@ -104,7 +104,9 @@ CREATE TABLE orders (
     ali_order_id     TEXT UNIQUE,        -- 1688 orderId (17–19 digits); NULL until 1688 has the order
     out_order_id     TEXT UNIQUE,        -- our outOrderId, stored before fastCreateOrder so a retry cannot order twice
     key_id           INTEGER REFERENCES keys (id) ON DELETE SET NULL, -- orders outlive their key
-    origin           TEXT NOT NULL CHECK (origin IN ('placed', 'synced', 'csv')), -- only 'placed' counts on the meter
+    origin           TEXT NOT NULL CHECK (origin IN ('placed', 'synced', 'csv', 'message')),
+                         -- only 'placed' counts on the meter; 'message': a stub seen only in
+                         -- messages, which the next sync (sync_due_at) fills in
     status           TEXT NOT NULL DEFAULT '', -- 1688 status; '' until 1688 has the order
     status_rank      INTEGER NOT NULL DEFAULT 0, -- status_map.rank, so SQL can refuse a move backwards
     bucket           TEXT NOT NULL DEFAULT 'other' CHECK (bucket IN ('awaiting_payment',
@@ -199,6 +201,8 @@ CREATE TABLE logistics (
     company      TEXT NOT NULL DEFAULT '', -- logisticsCompanyName
     company_code TEXT NOT NULL DEFAULT '', -- logisticsCompanyNo / cpCode
     status       TEXT NOT NULL DEFAULT '', -- WAITACCEPT … SIGN, or a trace message's statusChanged
+    status_at    INTEGER,                -- when status was reported (changeTime): an older report,
+                                         -- delivered late, does not overwrite a newer one
     entry_ids    TEXT NOT NULL DEFAULT '', -- orderEntryIds: the sub_item_ids it carries, comma-separated
     trace        TEXT NOT NULL DEFAULT '[]', -- JSON [{"at": ms, "remark": "…"}], oldest first
     sent_at      INTEGER,                -- gmtSystemSend
