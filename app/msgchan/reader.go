@@ -36,6 +36,9 @@ func (s *session) handle(data []byte) bool {
 	switch f.Type {
 	case typeConnectAck:
 		if s.acked.CompareAndSwap(false, true) {
+			// Marked here, not in the control loop, so a push right behind the ACK never
+			// shows a connecting channel with a last push.
+			s.c.obs.update(func(st *State) { s.c.setStatus(st, Connected) }, nil)
 			s.ackc <- struct{}{}
 		}
 	case typeServerPush:

@@ -88,7 +88,6 @@ func (s *session) control(ctx context.Context) error {
 			resend.Stop()
 			heartbeat = time.NewTicker(cfg.HeartbeatEvery)
 			beats = heartbeat.C
-			s.c.obs.update(func(st *State) { s.c.setStatus(st, Connected) }, nil)
 		case <-resend.C:
 			cfg.Logf("msgchan: no CONNECT_ACK within %v, sending CONNECT again", cfg.AckTimeout)
 			if err := s.sendSigned(typeConnect); err != nil {
