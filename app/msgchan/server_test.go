@@ -58,8 +58,9 @@ func newFakeServer(t *testing.T) *fakeServer {
 	return fs
 }
 
-// silentServer accepts WebSockets and then neither reads nor writes: a server that stops
-// answering, so nothing replies to a close frame.
+// silentServer reads the client's CONNECT and then neither reads nor writes: a server that
+// stops answering, so nothing replies to a close frame. accepted reports each CONNECT read,
+// which proves the client's session is up, past its dial.
 func silentServer(t *testing.T) (url string, accepted chan struct{}) {
 	t.Helper()
 	accepted = make(chan struct{}, 4)
@@ -70,6 +71,9 @@ func silentServer(t *testing.T) (url string, accepted chan struct{}) {
 			return
 		}
 		defer ws.CloseNow()
+		if _, _, err := ws.Read(r.Context()); err != nil {
+			return
+		}
 		accepted <- struct{}{}
 		<-stop
 	}))
