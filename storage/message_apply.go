@@ -3,18 +3,22 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 )
 
-// The statements of the apply path, prepared once per transaction: a batch of 100 messages runs
-// each of them up to a few hundred times.
+// The statements of the apply path. Those run per message are prepared once per transaction;
+// the orders are read, and the timeline events written, once per batch.
 const (
 	sqlInsertMessage = `INSERT INTO messages (msg_id, key_id, type, member_id, ali_order_id,
 		msg_source, born_at, received_at, body, applied_at, error)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (msg_id) DO NOTHING`
-	sqlFindOrder  = `SELECT id, status, status_rank, bucket FROM orders WHERE ali_order_id = ?`
+	// The orders a batch names, read in one statement: a query per message costs more than the
+	// rest of its apply. The ids come as one JSON array.
+	sqlFindOrders = `SELECT id, ali_order_id, status, status_rank, bucket FROM orders
+		WHERE ali_order_id IN (SELECT value FROM json_each(?))`
 	sqlInsertStub = `INSERT INTO orders (ali_order_id, key_id, origin, status, status_rank, bucket,
 		seller_member_id, created_at, sync_due_at, updated_at)
 		VALUES (?, ?, 'message', ?, ?, ?, ?, ?, ?, ?)`
@@ -22,8 +26,10 @@ const (
 		WHERE id = ? AND status_rank < ?`
 	sqlResyncOrder = `UPDATE orders SET sync_due_at = min(coalesce(sync_due_at, ?1), ?1)
 		WHERE id = ?2`
-	sqlInsertEvent = `INSERT INTO order_events (order_id, at, kind, status, msg_id, detail)
-		VALUES (?, ?, 'message', ?, ?, ?)`
+	// The batch's timeline events, in one statement at the end, from a JSON array of
+	// [order_id, at, status, msg_id, detail].
+	sqlInsertEvents = `INSERT INTO order_events (order_id, at, kind, status, msg_id, detail)
+		SELECT value->>0, value->>1, 'message', value->>2, value->>3, value->>4 FROM json_each(?)`
 	// A trace report (status_at set) wins only over an older one; the values of the SET list are
 	// the row's before the update, so every test sees the same old status_at.
 	sqlUpsertParcel = `INSERT INTO logistics (order_id, logistics_id, bill_no, company_code, status,
@@ -55,28 +61,29 @@ type orderRow struct {
 
 // applier applies the messages of one transaction.
 type applier struct {
-	ctx   context.Context
-	now   int64
-	ranks map[string]rankBucket // read once per transaction: Settings may edit the map
-	stmts struct {
-		insertMessage, findOrder, insertStub, moveOrder, resyncOrder, insertEvent, upsertParcel *sql.Stmt
+	ctx    context.Context
+	tx     *sql.Tx
+	now    int64
+	ranks  map[string]rankBucket // read once per transaction: Settings may edit the map
+	orders map[string]*orderRow  // by ali_order_id: the batch's orders, kept current as it moves them
+	events [][]any               // the batch's timeline events, written by flushEvents
+	stmts  struct {
+		insertMessage, insertStub, moveOrder, resyncOrder, upsertParcel *sql.Stmt
 	}
 	all []*sql.Stmt
 }
 
 func newApplier(ctx context.Context, tx *sql.Tx, now int64) (*applier, error) {
-	a := &applier{ctx: ctx, now: now, ranks: map[string]rankBucket{}}
+	a := &applier{ctx: ctx, tx: tx, now: now, ranks: map[string]rankBucket{}, orders: map[string]*orderRow{}}
 	s := &a.stmts
 	for _, p := range []struct {
 		stmt  **sql.Stmt
 		query string
 	}{
 		{&s.insertMessage, sqlInsertMessage},
-		{&s.findOrder, sqlFindOrder},
 		{&s.insertStub, sqlInsertStub},
 		{&s.moveOrder, sqlMoveOrder},
 		{&s.resyncOrder, sqlResyncOrder},
-		{&s.insertEvent, sqlInsertEvent},
 		{&s.upsertParcel, sqlUpsertParcel},
 	} {
 		stmt, err := tx.PrepareContext(ctx, p.query)
@@ -87,15 +94,15 @@ func newApplier(ctx context.Context, tx *sql.Tx, now int64) (*applier, error) {
 		*p.stmt = stmt
 		a.all = append(a.all, stmt)
 	}
-	if err := a.readStatusMap(tx); err != nil {
+	if err := a.readStatusMap(); err != nil {
 		a.close()
 		return nil, err
 	}
 	return a, nil
 }
 
-func (a *applier) readStatusMap(tx *sql.Tx) error {
-	rows, err := tx.QueryContext(a.ctx, "SELECT status, rank, bucket FROM status_map")
+func (a *applier) readStatusMap() error {
+	rows, err := a.tx.QueryContext(a.ctx, "SELECT status, rank, bucket FROM status_map")
 	if err != nil {
 		return err
 	}
@@ -109,6 +116,52 @@ func (a *applier) readStatusMap(tx *sql.Tx) error {
 		a.ranks[status] = rb
 	}
 	return rows.Err()
+}
+
+// loadOrders reads the orders msgs report on.
+func (a *applier) loadOrders(msgs []InboxMessage) error {
+	var ids []string
+	for i := range msgs {
+		for _, r := range msgs[i].Orders {
+			ids = append(ids, r.AliOrderID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	rows, err := a.tx.QueryContext(a.ctx, sqlFindOrders, string(list))
+	if err != nil {
+		return fmt.Errorf("read orders: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var row orderRow
+		var aliID string
+		if err := rows.Scan(&row.id, &aliID, &row.status, &row.rank, &row.bucket); err != nil {
+			return fmt.Errorf("read orders: %w", err)
+		}
+		a.orders[aliID] = &row
+	}
+	return rows.Err()
+}
+
+// flushEvents writes the timeline events of the batch.
+func (a *applier) flushEvents() error {
+	if len(a.events) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(a.events)
+	if err != nil {
+		return err
+	}
+	if _, err := a.tx.ExecContext(a.ctx, sqlInsertEvents, string(list)); err != nil {
+		return fmt.Errorf("timeline events: %w", err)
+	}
+	return nil
 }
 
 func (a *applier) close() {
@@ -135,8 +188,8 @@ func (a *applier) apply(m *InboxMessage) (MessageOutcome, error) {
 		// A MOCK message is applied too, in the sense that nothing is left to do for it.
 		applied = nullMS(a.now)
 	}
-	res, err := a.stmts.insertMessage.ExecContext(a.ctx, m.MsgID, sql.NullInt64{Int64: m.KeyID, Valid: m.KeyID != 0},
-		m.Type, m.MemberID, m.AliOrderID, m.Source, nullMS(m.BornAt), m.ReceivedAt, m.Body, applied, msgErr)
+	res, err := a.stmts.insertMessage.ExecContext(a.ctx, m.MsgID, nullID(m.KeyID), m.Type, m.MemberID,
+		m.AliOrderID, m.Source, nullMS(m.BornAt), m.ReceivedAt, m.Body, applied, msgErr)
 	if err != nil {
 		return MessageOutcome{}, err
 	}
@@ -147,17 +200,15 @@ func (a *applier) apply(m *InboxMessage) (MessageOutcome, error) {
 		return MessageOutcome{}, nil
 	}
 	var out MessageOutcome
-	rows := map[string]orderRow{} // the orders of this message, so parcels find theirs
 	for _, r := range m.Orders {
-		change, row, err := a.applyOrderReport(m, r)
+		change, err := a.applyOrderReport(m, r)
 		if err != nil {
 			return MessageOutcome{}, err
 		}
-		rows[r.AliOrderID] = row
 		out.Orders = append(out.Orders, change)
 	}
 	for _, p := range m.Parcels {
-		row, ok := rows[p.AliOrderID]
+		row, ok := a.orders[p.AliOrderID]
 		if !ok {
 			return MessageOutcome{}, errors.New("a parcel of an order the message has no report for")
 		}
@@ -172,31 +223,30 @@ func (a *applier) apply(m *InboxMessage) (MessageOutcome, error) {
 
 // applyOrderReport moves the order forward when the reported status ranks higher, creates a stub
 // for an order seen only in messages, and always adds the event to the timeline.
-func (a *applier) applyOrderReport(m *InboxMessage, r OrderReport) (OrderChange, orderRow, error) {
+func (a *applier) applyOrderReport(m *InboxMessage, r OrderReport) (OrderChange, error) {
 	reported := a.rankOf(r.Status)
 	change := OrderChange{AliOrderID: r.AliOrderID}
-	var row orderRow
-	err := a.stmts.findOrder.QueryRowContext(a.ctx, r.AliOrderID).Scan(&row.id, &row.status, &row.rank, &row.bucket)
+	row, known := a.orders[r.AliOrderID]
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	case !known:
 		// The stub takes whatever status was reported, even an unknown one: it has no other.
-		row = orderRow{status: r.Status, rank: reported.rank, bucket: reported.bucket}
-		res, err := a.stmts.insertStub.ExecContext(a.ctx, r.AliOrderID, sql.NullInt64{Int64: m.KeyID, Valid: m.KeyID != 0},
-			row.status, row.rank, row.bucket, r.SellerMemberID, firstNonZero(r.At, m.ReceivedAt), a.now, a.now)
+		row = &orderRow{status: r.Status, rank: reported.rank, bucket: reported.bucket}
+		res, err := a.stmts.insertStub.ExecContext(a.ctx, r.AliOrderID, nullID(m.KeyID), row.status,
+			row.rank, row.bucket, r.SellerMemberID, firstNonZero(r.At, m.ReceivedAt), a.now, a.now)
 		if err != nil {
-			return change, row, fmt.Errorf("stub order %s: %w", r.AliOrderID, err)
+			return change, fmt.Errorf("stub order %s: %w", r.AliOrderID, err)
 		}
 		if row.id, err = res.LastInsertId(); err != nil {
-			return change, row, err
+			return change, err
 		}
+		a.orders[r.AliOrderID] = row
 		change.Created, change.Moved = true, r.Status != ""
-	case err != nil:
-		return change, row, fmt.Errorf("order %s: %w", r.AliOrderID, err)
 	case reported.rank > row.rank:
 		// Rank 0 (unknown or no status) is never above a row's rank, so it never moves.
-		_, err := a.stmts.moveOrder.ExecContext(a.ctx, r.Status, reported.rank, reported.bucket, a.now, row.id, reported.rank)
+		_, err := a.stmts.moveOrder.ExecContext(a.ctx, r.Status, reported.rank, reported.bucket, a.now,
+			row.id, reported.rank)
 		if err != nil {
-			return change, row, fmt.Errorf("order %s: %w", r.AliOrderID, err)
+			return change, fmt.Errorf("order %s: %w", r.AliOrderID, err)
 		}
 		row.status, row.rank, row.bucket = r.Status, reported.rank, reported.bucket
 		change.Moved = true
@@ -204,16 +254,16 @@ func (a *applier) applyOrderReport(m *InboxMessage, r OrderReport) (OrderChange,
 	if !change.Created && (r.Resync || reported.rank == 0) {
 		// The message does not settle the order: the scheduler syncs it.
 		if _, err := a.stmts.resyncOrder.ExecContext(a.ctx, a.now, row.id); err != nil {
-			return change, row, fmt.Errorf("order %s: %w", r.AliOrderID, err)
+			return change, fmt.Errorf("order %s: %w", r.AliOrderID, err)
 		}
 	}
-	_, err = a.stmts.insertEvent.ExecContext(a.ctx, row.id, firstNonZero(r.At, m.BornAt, m.ReceivedAt), r.Status, m.MsgID, r.Detail)
-	if err != nil {
-		return change, row, fmt.Errorf("order %s: event: %w", r.AliOrderID, err)
-	}
+	a.events = append(a.events, []any{row.id, firstNonZero(r.At, m.BornAt, m.ReceivedAt), r.Status, m.MsgID, r.Detail})
 	change.OrderID, change.Status, change.Bucket = row.id, row.status, row.bucket
-	return change, row, nil
+	return change, nil
 }
+
+// nullID is a foreign key that 0 leaves NULL.
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
 
 func firstNonZero(vs ...int64) int64 {
 	for _, v := range vs {

@@ -84,11 +84,17 @@ func (db *DB) ApplyMessages(ctx context.Context, msgs []InboxMessage) ([]Message
 		return nil, fmt.Errorf("storage: apply messages: %w", err)
 	}
 	defer a.close()
+	if err := a.loadOrders(msgs); err != nil {
+		return nil, fmt.Errorf("storage: apply messages: %w", err)
+	}
 	outcomes := make([]MessageOutcome, len(msgs))
 	for i := range msgs {
 		if outcomes[i], err = a.apply(&msgs[i]); err != nil {
 			return nil, fmt.Errorf("storage: apply message %s: %w", msgs[i].MsgID, err)
 		}
+	}
+	if err := a.flushEvents(); err != nil {
+		return nil, fmt.Errorf("storage: apply messages: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("storage: apply messages: commit: %w", err)
