@@ -174,6 +174,10 @@ func ParseMessage(content []byte) (Message, error) {
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return Message{}, ErrNotJSON
 	}
+	if m, ok := parseWellFormed(trimmed); ok {
+		err := m.decodePayload() // before m is copied out: it sets the payload
+		return m, err
+	}
 	if err := json.Unmarshal(trimmed, &raw); err != nil {
 		return Message{}, fmt.Errorf("%w: %w", ErrNotJSON, err)
 	}
@@ -200,12 +204,43 @@ func ParseMessage(content []byte) (Message, error) {
 	case err != nil:
 		return m, fmt.Errorf("%w: %w", ErrBadPayload, err)
 	}
+	err = m.decodePayload()
+	return m, err
+}
+
+// parseWellFormed reads a message whose every envelope field has its type in one pass, the
+// common case; ok is false for anything else, which ParseMessage then reads field by field to
+// say what is wrong.
+func parseWellFormed(content []byte) (m Message, ok bool) {
+	var env struct {
+		MsgID    flexID          `json:"msgId"`
+		Type     string          `json:"type"`
+		UserInfo string          `json:"userInfo"`
+		GmtBorn  flexInt         `json:"gmtBorn"`
+		Data     json.RawMessage `json:"data"`
+		BizKey   string          `json:"bizKey"`
+	}
+	if json.Unmarshal(content, &env) != nil || env.MsgID == "" || env.Type == "" {
+		return Message{}, false
+	}
+	m = Message{
+		MsgID: string(env.MsgID), Type: env.Type, UserInfo: env.UserInfo,
+		GmtBorn: int64(env.GmtBorn), BizKey: env.BizKey,
+	}
+	if len(env.Data) > 0 && !bytes.Equal(env.Data, []byte("null")) {
+		m.Data = env.Data
+	}
+	return m, true
+}
+
+// decodePayload decodes m.Data as the payload of m's topic.
+func (m *Message) decodePayload() error {
 	payload, err := decodePayload(m.Topic(), m.Data)
 	if err != nil {
-		return m, fmt.Errorf("%s %s: %w", m.Type, m.MsgID, err)
+		return fmt.Errorf("%s %s: %w", m.Type, m.MsgID, err)
 	}
 	m.payload = payload
-	return m, nil
+	return nil
 }
 
 // unmarshalField decodes one envelope field; an absent or null one leaves v as it is.
