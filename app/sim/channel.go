@@ -188,6 +188,7 @@ type ConnectAttempt struct {
 type ChannelStats struct {
 	Connections int // connected clients (CONNECT_ACK sent)
 	Pushes      int // SERVER_PUSH frames sent, duplicates and redeliveries included
+	Connects    int // CONNECT frames received, accepted or not
 	Confirms    int // CONFIRM frames received, good or not
 	Heartbeats  int
 	Pending     int // messages neither confirmed nor failed
@@ -296,7 +297,7 @@ func (c *Channel) statsLocked() ChannelStats {
 			st.Connections++
 		}
 	}
-	st.Confirms, st.Heartbeats = len(c.confirms), len(c.beats)
+	st.Connects, st.Confirms, st.Heartbeats = len(c.connects), len(c.confirms), len(c.beats)
 	st.Pending, st.Confirmed, st.Failed = 0, 0, 0
 	for _, m := range c.msgs {
 		switch m.state {
@@ -312,7 +313,8 @@ func (c *Channel) statsLocked() ChannelStats {
 }
 
 // Wait blocks until cond holds for the channel's counters, ctx ends, or
-// the simulator closes. cond is checked after every change.
+// the simulator closes. cond is checked after every change, with the
+// channel locked: it must not call the Channel's methods.
 func (c *Channel) Wait(ctx context.Context, cond func(ChannelStats) bool) error {
 	return c.waitLocked(ctx, func() bool { return cond(c.statsLocked()) })
 }
