@@ -17,7 +17,7 @@ import (
 // tests only, so the simulator is never checked by app/msgchan, the code
 // it is meant to check.
 type wsClient struct {
-	t      *testing.T
+	t      testing.TB
 	conn   *websocket.Conn
 	appKey string
 	secret string
@@ -42,7 +42,7 @@ func (f wsFrame) str(key string) string {
 // milliseconds on loopback.
 const waitShort = 5 * time.Second
 
-func dialChannel(t *testing.T, s *Sim) *wsClient {
+func dialChannel(t testing.TB, s *Sim) *wsClient {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), waitShort)
 	defer cancel()
