@@ -424,7 +424,7 @@ func assertDurable(t *testing.T, s *sim.Sim, dir string, orders []*durOrder, ids
 	assert.NotEmpty(t, replayed, "the kills made messages fail, and catch-up brought them back")
 	st := s.Channel().Stats()
 	t.Logf("orders %d; pushed %d (frames sent %d), distinct %d, duplicates %d, reordered %d, kills %d, "+
-		"redeliveries %d, replayed via catch-up %d, stored %d, applied %d, timeline events %d",
+		"redeliveries %d (attempts after the first, offline ones included), replayed via catch-up %d, stored %d, applied %d, timeline events %d",
 		len(orders), n.pushes, st.Pushes, len(ids), n.duplicates, n.reordered, n.kills, redeliveries,
 		len(replayed), q(`SELECT count(*) FROM messages`),
 		q(`SELECT count(*) FROM messages WHERE applied_at IS NOT NULL`),
