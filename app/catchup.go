@@ -105,7 +105,7 @@ func (c *CatchUp) Run(ctx context.Context) (CatchUpReport, error) {
 		return rep, err
 	}
 	ctx = open1688.Background(ctx)
-	confirmed := map[string]bool{}
+	handled := map[string]bool{}
 	for page := 1; ; {
 		if rep.Calls >= c.cfg.MaxCalls {
 			return rep, nil // not complete: the next connect goes on
@@ -120,13 +120,13 @@ func (c *CatchUp) Run(ctx context.Context) (CatchUpReport, error) {
 		if len(res.Messages) == 0 {
 			break
 		}
-		if !hasFresh(res.Messages, confirmed) {
+		if !hasFresh(res.Messages, handled) {
 			// Confirmed messages leave the list, so page 1 holds the next ones. A platform that
 			// keeps listing them shows only confirmed ones there: walk on instead of looping.
 			page++
 			continue
 		}
-		if err := c.applyAndConfirm(ctx, res.Messages, confirmed, &rep); err != nil {
+		if err := c.applyAndConfirm(ctx, res.Messages, handled, &rep); err != nil {
 			return rep, err
 		}
 		if int64((page-1)*c.cfg.PageSize+len(res.Messages)) >= res.TotalCount {
@@ -154,39 +154,53 @@ func (c *CatchUp) from(ctx context.Context) (time.Time, error) {
 	return time.UnixMilli(ms).Add(-c.cfg.Overlap), nil
 }
 
-// hasFresh says msgs hold one not confirmed earlier in this run.
-func hasFresh(msgs []open1688.ReplayedMessage, confirmed map[string]bool) bool {
+// hasFresh says msgs hold one not handled earlier in this run.
+func hasFresh(msgs []open1688.ReplayedMessage, handled map[string]bool) bool {
 	for _, m := range msgs {
-		if !confirmed[m.MsgID] {
+		if !handled[replayKey(m)] {
 			return true
 		}
 	}
 	return false
 }
 
+// replayKey tells replayed messages apart within a run: by msgId, or by the message itself when
+// it has no readable msgId (then it cannot be confirmed and comes back on every listing).
+func replayKey(m open1688.ReplayedMessage) string {
+	if m.MsgID != "" {
+		return m.MsgID
+	}
+	return "raw:" + string(m.Raw)
+}
+
 // applyAndConfirm applies one page through the consumer and, only once that committed, confirms
 // it.
 func (c *CatchUp) applyAndConfirm(ctx context.Context, msgs []open1688.ReplayedMessage,
-	confirmed map[string]bool, rep *CatchUpReport,
+	handled map[string]bool, rep *CatchUpReport,
 ) error {
 	now := c.cfg.Now()
 	batch := make([]msgchan.Push, len(msgs))
-	ids := make([]string, len(msgs))
+	var ids []string
 	for i, m := range msgs {
-		// Replayed messages are real ones the channel failed to deliver; MOCK never replays.
+		// Replayed messages are real ones the channel failed to deliver; MOCK never replays. An
+		// unreadable one goes the same way, so the apply path stores it with its error.
 		batch[i] = msgchan.Push{Content: replayContent(m), MsgSource: msgchan.SourceReal, Received: now}
-		ids[i] = m.MsgID
+		if m.MsgID != "" {
+			ids = append(ids, m.MsgID)
+		}
 	}
 	if err := c.cfg.Consumer.Apply(ctx, batch); err != nil {
 		return fmt.Errorf("catch-up: apply the missed messages: %w", err)
 	}
 	rep.Replayed += len(batch)
-	rep.Calls++
-	if err := c.cfg.API.ConfirmMessages(ctx, ids); err != nil {
-		return fmt.Errorf("catch-up: confirm the missed messages: %w", err)
+	if len(ids) > 0 {
+		rep.Calls++
+		if err := c.cfg.API.ConfirmMessages(ctx, ids); err != nil {
+			return fmt.Errorf("catch-up: confirm the missed messages: %w", err)
+		}
 	}
-	for _, id := range ids {
-		confirmed[id] = true
+	for _, m := range msgs {
+		handled[replayKey(m)] = true
 	}
 	return nil
 }

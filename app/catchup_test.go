@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -275,4 +276,52 @@ func TestReplayContentPutsDataAndTypeInThePushedShape(t *testing.T) {
 
 	whole := `{"msgId":1,"type":"ORDER_BUYER_VIEW_ORDER_PAY","appKey":"k","data":{"orderId":2}}`
 	assert.Equal(t, whole, replayContent(open1688.ReplayedMessage{Raw: json.RawMessage(whole)}), "kept as received")
+}
+
+// pageReplayer lists one fixed page until its messages are confirmed, as the platform does.
+type pageReplayer struct {
+	page      []open1688.ReplayedMessage
+	confirmed []string
+}
+
+func (r *pageReplayer) QueryMessages(context.Context, open1688.QueryMessagesRequest) (open1688.QueryMessagesResult, error) {
+	var left []open1688.ReplayedMessage
+	for _, m := range r.page {
+		if m.MsgID == "" || !slices.Contains(r.confirmed, m.MsgID) {
+			left = append(left, m)
+		}
+	}
+	return open1688.QueryMessagesResult{Messages: left, TotalCount: int64(len(left))}, nil
+}
+
+func (r *pageReplayer) ConfirmMessages(_ context.Context, ids []string) error {
+	r.confirmed = append(r.confirmed, ids...)
+	return nil
+}
+
+func TestCatchUpStoresAnUnreadableMessageAndGoesOn(t *testing.T) {
+	db := storagetest.OpenTemp(t)
+	tr := NewTracker(db, 0)
+	t.Cleanup(tr.Close)
+	good := `{"msgId":41,"type":"ORDER_BUYER_VIEW_ORDER_PAY","userInfo":"b2b-1","gmtBorn":1700000000000,` +
+		`"data":{"orderId":3717426277620540788,"currentStatus":"waitsellersend"}}`
+	api := &pageReplayer{page: []open1688.ReplayedMessage{
+		{Raw: json.RawMessage(`{"type":"X"}`), Err: errors.New("a message has no msgId")},
+		{MsgID: "40", Raw: json.RawMessage(`{"msgId":40,"data":"{oops"}`), Err: errors.New("data is not JSON")},
+		{MsgID: "41", Type: "ORDER_BUYER_VIEW_ORDER_PAY", Raw: json.RawMessage(good), Data: json.RawMessage(`{}`)},
+	}}
+	cu, err := NewCatchUp(CatchUpConfig{AppKey: "1234567", API: api, Consumer: tr, DB: db, PageSize: 20})
+	require.NoError(t, err)
+
+	rep, err := cu.Run(t.Context())
+	require.NoError(t, err)
+	assert.True(t, rep.Complete, "an unreadable message does not stall the catch-up")
+	assert.ElementsMatch(t, []string{"40", "41"}, api.confirmed, "whatever has a msgId is confirmed")
+	o, ok, err := db.OrderByAliID(t.Context(), "3717426277620540788")
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, "waitsellersend", o.Status)
+	var failed int
+	require.NoError(t, db.SQL().QueryRow(`SELECT count(*) FROM messages WHERE error IS NOT NULL`).Scan(&failed))
+	assert.Equal(t, 2, failed, "both unreadable messages are stored for diagnostics")
 }

@@ -59,6 +59,10 @@ type ReplayedMessage struct {
 	// the pushed §5.2 body, so the push parser reads it as it is (when Data
 	// came as a string, parse Data rather than Raw's data).
 	Raw json.RawMessage
+	// Err says why the message could not be read; then only Raw, and MsgID
+	// when it was readable, are set. Such a message is still listed, so the
+	// caller can store it as failed rather than stall on its page.
+	Err error
 }
 
 // QueryMessages reads one page of failed messages through
@@ -175,11 +179,7 @@ func parseQueryMessages(body []byte) (QueryMessagesResult, error) {
 	if p == nil {
 		return QueryMessagesResult{}, malformed(specQueryMessages.name, body, errors.New("no pushMessagePage"))
 	}
-	msgs, err := parseReplayed(p.Datas)
-	if err != nil {
-		return QueryMessagesResult{}, malformed(specQueryMessages.name, body, err)
-	}
-	return QueryMessagesResult{Messages: msgs, TotalCount: int64(p.TotalCount)}, nil
+	return QueryMessagesResult{Messages: parseReplayed(p.Datas), TotalCount: int64(p.TotalCount)}, nil
 }
 
 // parseCursorMessages reads {pushMessageList}.
@@ -204,11 +204,7 @@ func parseCursorMessages(body []byte) ([]ReplayedMessage, error) {
 	if list == nil {
 		return nil, malformed(specCursorMessages.name, body, errors.New("no pushMessageList"))
 	}
-	msgs, err := parseReplayed(*list)
-	if err != nil {
-		return nil, malformed(specCursorMessages.name, body, err)
-	}
-	return msgs, nil
+	return parseReplayed(*list), nil
 }
 
 // parseConfirmMessages reads {isSuccess}. Anything but isSuccess true is a
@@ -254,32 +250,49 @@ type wireReplayed struct {
 	Data       json.RawMessage `json:"data"`
 }
 
-func parseReplayed(raws []json.RawMessage) ([]ReplayedMessage, error) {
+func parseReplayed(raws []json.RawMessage) []ReplayedMessage {
 	out := make([]ReplayedMessage, 0, len(raws))
 	for _, raw := range raws {
-		var w wireReplayed
-		if err := decodeBody(raw, &w); err != nil {
-			return nil, err
-		}
-		if w.MsgID == "" {
-			return nil, errors.New("a message has no msgId")
-		}
-		data, err := objectData(w.Data)
-		if err != nil {
-			return nil, err
-		}
-		m := ReplayedMessage{
-			MsgID: string(w.MsgID), Type: string(w.Type), UserInfo: string(w.UserInfo), GmtBorn: time.Time(w.GmtBorn),
-			TopicGroup: string(w.TopicGroup), TopicName: string(w.TopicName), AppKey: string(w.AppKey),
-			Data: data, Raw: bytes.Clone(raw),
-		}
-		if m.Type == "" && m.TopicGroup != "" {
-			// type = topicGroup + "_" + topicName (1688.md §5.5)
-			m.Type = m.TopicGroup + "_" + m.TopicName
-		}
-		out = append(out, m)
+		out = append(out, parseOneReplayed(raw))
 	}
-	return out, nil
+	return out
+}
+
+// parseOneReplayed reads one replayed message. One that cannot be read keeps its Raw, its MsgID
+// when that could be read, and the reason in Err, so catch-up stores it as failed and moves on
+// instead of stalling on the page that holds it.
+func parseOneReplayed(raw json.RawMessage) ReplayedMessage {
+	m := ReplayedMessage{Raw: bytes.Clone(raw)}
+	var w wireReplayed
+	if err := decodeBody(raw, &w); err != nil {
+		// A message whose msgId is readable can still be confirmed, so it stops coming back.
+		var id struct {
+			MsgID jsonID `json:"msgId"`
+		}
+		if decodeBody(raw, &id) == nil {
+			m.MsgID = string(id.MsgID)
+		}
+		m.Err = err
+		return m
+	}
+	m.MsgID = string(w.MsgID)
+	if m.MsgID == "" {
+		m.Err = errors.New("a message has no msgId")
+		return m
+	}
+	data, err := objectData(w.Data)
+	if err != nil {
+		m.Err = err
+		return m
+	}
+	m.Type, m.UserInfo, m.GmtBorn = string(w.Type), string(w.UserInfo), time.Time(w.GmtBorn)
+	m.TopicGroup, m.TopicName, m.AppKey = string(w.TopicGroup), string(w.TopicName), string(w.AppKey)
+	m.Data = data
+	if m.Type == "" && m.TopicGroup != "" {
+		// type = topicGroup + "_" + topicName (1688.md §5.5)
+		m.Type = m.TopicGroup + "_" + m.TopicName
+	}
+	return m
 }
 
 // objectData returns data as a JSON object: as sent, or unwrapped from the

@@ -78,11 +78,8 @@ func TestQueryMessagesPageLimits(t *testing.T) {
 
 func TestParseQueryMessagesFailures(t *testing.T) {
 	for name, body := range map[string]string{
-		"no page":       `{}`,
-		"no msgId":      `{"pushMessagePage": {"totalCount": 1, "datas": [{"type": "X"}]}}`,
-		"float msgId":   `{"pushMessagePage": {"totalCount": 1, "datas": [{"msgId": 1.5e3}]}}`,
-		"bad data text": `{"pushMessagePage": {"totalCount": 1, "datas": [{"msgId": 1, "data": "{oops"}]}}`,
-		"not json":      `{"pushMessagePage": `,
+		"no page":  `{}`,
+		"not json": `{"pushMessagePage": `,
 	} {
 		_, err := parseQueryMessages([]byte(body))
 		assert.Error(t, err, name)
@@ -90,6 +87,26 @@ func TestParseQueryMessagesFailures(t *testing.T) {
 	res, err := parseQueryMessages([]byte(`{"result": {"pushMessagePage": {"totalCount": 0, "datas": []}}}`))
 	require.NoError(t, err, "a result wrapper is accepted")
 	assert.Empty(t, res.Messages)
+}
+
+// An unreadable message must not fail its page: catch-up would then stall on that page for good.
+func TestParseQueryMessagesKeepsUnreadableMessages(t *testing.T) {
+	res, err := parseQueryMessages([]byte(`{"pushMessagePage": {"totalCount": 5, "datas": [
+		{"type": "X"},
+		{"msgId": 1.5e3},
+		{"msgId": 7, "data": "{oops"},
+		{"msgId": 8, "gmtBorn": "yesterday"},
+		{"msgId": 9, "type": "ORDER_BUYER_VIEW_ORDER_PAY", "data": {"orderId": 1}}]}}`))
+	require.NoError(t, err)
+	require.Len(t, res.Messages, 5)
+	for i, wantID := range []string{"", "", "7", "8"} {
+		m := res.Messages[i]
+		assert.Error(t, m.Err, "message %d", i)
+		assert.Equal(t, wantID, m.MsgID, "message %d: a readable msgId is kept so it can be confirmed", i)
+		assert.True(t, json.Valid(m.Raw), "message %d keeps its raw JSON", i)
+	}
+	assert.NoError(t, res.Messages[4].Err)
+	assert.Equal(t, "9", res.Messages[4].MsgID)
 }
 
 func TestConfirmMessagesSendsNumbers(t *testing.T) {
