@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
@@ -69,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	fyneApp := fyneapp.NewWithID(appID)
 	fyneApp.SetIcon(assets.Icon)
+	go warmFonts()
 	db, err := storage.Open(opts.dataDir)
 	if err != nil {
 		logger.Printf("open database: %v", err)
@@ -152,6 +154,15 @@ func showMainWindow(fyneApp fyne.App, core *app.App, logger *log.Logger) {
 	w.SetCloseIntercept(closeWindow)
 	stopOnSignal(closeWindow)
 	w.ShowAndRun()
+}
+
+// warmFonts loads the font faces the first screen draws with — regular, bold Latin, and the system's
+// CJK fallback for the Chinese console labels — on the second core while the window and its GL
+// context are being created. Loading them is most of what caigou's first frame costs beyond a
+// bare Fyne window; Fyne's font caches are safe for concurrent use.
+func warmFonts() {
+	fyne.MeasureText("caigou 采购", theme.TextSize(), fyne.TextStyle{})
+	fyne.MeasureText("caigou", theme.TextSize(), fyne.TextStyle{Bold: true})
 }
 
 // stopOnSignal closes the window, as the user would, when the session ends or the process is
