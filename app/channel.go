@@ -33,6 +33,9 @@ type MessageChannelConfig struct {
 	CatchUp CatchUpConfig
 	// CatchUpInterval is the least time between two catch-ups; 0 means DefaultCatchUpInterval.
 	CatchUpInterval time.Duration
+	// Syncer, when set, runs one round after every catch-up, so the orders that the caught-up
+	// messages left unsettled (stubs, unknown statuses) are re-read at once, inside the budget.
+	Syncer *Syncer
 
 	Logf func(format string, args ...any) // nil means log.Printf
 }
@@ -45,6 +48,7 @@ type MessageChannel struct {
 	client   *msgchan.Client
 	tracker  *Tracker
 	catchUp  *CatchUp // nil without a Replayer
+	syncer   *Syncer  // nil: no sync round after a catch-up
 	interval time.Duration
 	logf     func(format string, args ...any)
 
@@ -67,6 +71,7 @@ func NewMessageChannel(cfg MessageChannelConfig) (*MessageChannel, error) {
 	}
 	m := &MessageChannel{
 		tracker: NewTracker(cfg.DB, cfg.KeyID), interval: cfg.CatchUpInterval, logf: cfg.Logf,
+		syncer: cfg.Syncer,
 	}
 	if m.interval <= 0 {
 		m.interval = DefaultCatchUpInterval
@@ -202,8 +207,9 @@ func (m *MessageChannel) catchUpOnConnect(ctx context.Context, events <-chan msg
 	}
 }
 
-// runCatchUp runs one catch-up and records it. A failure is only logged: the next connect tries
-// again, and what was not confirmed stays listed until then.
+// runCatchUp runs one catch-up and records it, then a sync round when there is a Syncer. A
+// failure is only logged: the next connect tries again, and what was not confirmed stays listed
+// until then.
 func (m *MessageChannel) runCatchUp(ctx context.Context) {
 	at := time.Now()
 	rep, err := m.catchUp.Run(ctx)
@@ -213,4 +219,12 @@ func (m *MessageChannel) runCatchUp(ctx context.Context) {
 	m.mu.Lock()
 	m.last = CatchUpStatus{At: at, Report: rep, Err: err}
 	m.mu.Unlock()
+	if m.syncer == nil || ctx.Err() != nil {
+		return
+	}
+	// A round that stops on the budget or the network says so in its report; the Syncer's own
+	// schedule tries again.
+	if _, err := m.syncer.SyncDue(ctx); err != nil && ctx.Err() == nil {
+		m.logf("message channel: sync after catch-up: %v", err)
+	}
 }

@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -47,7 +49,7 @@ type channelEnv struct {
 
 // startChannel runs a MessageChannel of the demo key against a simulator whose channel fails
 // an unconfirmed message after one quick attempt.
-func startChannel(t *testing.T, secret string) *channelEnv {
+func startChannel(t *testing.T, secret string, change ...func(*sim.Sim, *MessageChannelConfig)) *channelEnv {
 	t.Helper()
 	s, err := sim.Start(sim.Options{Seed: true, Channel: sim.ChannelOptions{
 		ConfirmTimeout: 20 * time.Millisecond, MaxRedeliveries: -1,
@@ -60,7 +62,7 @@ func startChannel(t *testing.T, secret string) *channelEnv {
 		Retry: open1688.RetryPolicy{Attempts: 1}, Counter: e.db, Logf: e.logs.logf,
 	})
 	require.NoError(t, err)
-	e.mc, err = NewMessageChannel(MessageChannelConfig{
+	cfg := MessageChannelConfig{
 		DB: e.db,
 		Channel: msgchan.Config{
 			URL: s.ChannelURL(), AppKey: sim.DemoAppKey, AppSecret: secret,
@@ -68,7 +70,11 @@ func startChannel(t *testing.T, secret string) *channelEnv {
 			AckTimeout: 50 * time.Millisecond,
 		},
 		Replayer: api, CatchUpInterval: time.Millisecond, Logf: e.logs.logf,
-	})
+	}
+	for _, c := range change {
+		c(s, &cfg)
+	}
+	e.mc, err = NewMessageChannel(cfg)
 	require.NoError(t, err)
 	return e
 }
@@ -220,4 +226,36 @@ func TestMessageChannelCloseStopsRun(t *testing.T) {
 	_, open := <-events
 	assert.False(t, open, "the events end with the channel")
 	assert.ErrorIs(t, e.mc.Run(t.Context()), msgchan.ErrClosed)
+}
+
+func TestMessageChannelSyncsWhatTheCatchUpLeftUnsettled(t *testing.T) {
+	var syncer *Syncer
+	e := startChannel(t, sim.DemoAppSecret, func(s *sim.Sim, cfg *MessageChannelConfig) {
+		client, err := open1688.New(open1688.Config{
+			BaseURL: s.URL(), AppKey: sim.DemoAppKey, AppSecret: sim.DemoAppSecret,
+			AccessToken: sim.DemoAccessToken, Counter: cfg.DB, Retry: open1688.RetryPolicy{Attempts: 1}, Logf: t.Logf,
+		})
+		require.NoError(t, err)
+		syncer, err = NewSyncer(SyncerConfig{DB: cfg.DB, API: client})
+		require.NoError(t, err)
+		cfg.Syncer = syncer
+	})
+	ch := e.sim.Channel()
+	// Missed while caigou was closed: a message about a seeded order caigou has never seen.
+	const seeded = 3717426277620540788
+	_, err := ch.Push(sim.DemoAppKey, orderPay(seeded))
+	require.NoError(t, err)
+	require.NoError(t, ch.Wait(testCtx(t), func(s sim.ChannelStats) bool { return s.Failed == 1 }))
+	e.run(t)
+	waitAllConfirmed(t, ch, 1)
+
+	require.Eventually(t, func() bool { return syncer.LastRound().Report.Synced == 1 }, 10*time.Second, 10*time.Millisecond,
+		"the stub the catch-up made is synced right after it")
+	var title string
+	var synced sql.NullInt64
+	require.NoError(t, e.db.SQL().QueryRow(`SELECT title, synced_at FROM orders WHERE ali_order_id = ?`,
+		strconv.FormatInt(seeded, 10)).Scan(&title, &synced))
+	assert.NotEmpty(t, title, "filled in from get.buyerView")
+	assert.True(t, synced.Valid)
+	assert.Len(t, e.sim.RequestsFor("alibaba.trade.get.buyerView"), 1)
 }
