@@ -22,12 +22,16 @@ const (
 type App struct {
 	db      *storage.DB
 	dataDir string
+	secrets *Secrets
 }
 
 // New builds the core over an open database kept in dataDir.
 func New(db *storage.DB, dataDir string) *App {
-	return &App{db: db, dataDir: dataDir}
+	return &App{db: db, dataDir: dataDir, secrets: NewSecrets(db)}
 }
+
+// Secrets is where AppSecrets and access tokens are kept: the OS keychain, or the database.
+func (a *App) Secrets() *Secrets { return a.secrets }
 
 // DataDir is the folder that holds the database and the translators' locales.
 func (a *App) DataDir() string { return a.dataDir }
