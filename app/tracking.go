@@ -81,10 +81,13 @@ func (t *Tracker) Apply(ctx context.Context, batch []msgchan.Push) error {
 		m := &inbox[i]
 		switch {
 		case out.Duplicate:
+		case m.Source == storage.SourceMock:
+			// Before the parse check: the console's test payloads are samples that need not
+			// name a real order, and what the wizard proves is that they arrive. One that
+			// cannot be read is still stored with its error for diagnostics.
+			events = append(events, MockReceived{MsgID: m.MsgID, Type: m.Type})
 		case parseErrs[i] != nil:
 			events = append(events, MessageFailed{MsgID: m.MsgID, Err: parseErrs[i]})
-		case m.Source == storage.SourceMock:
-			events = append(events, MockReceived{MsgID: m.MsgID, Type: m.Type})
 		default:
 			for _, c := range out.Orders {
 				events = append(events, OrderChanged{
