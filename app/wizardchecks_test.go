@@ -186,6 +186,15 @@ func TestWaitForTestMessageTimesOut(t *testing.T) {
 	assert.Equal(t, string(CheckNoTestMessage), e.recorded(t, StepTestMessages).CheckError)
 }
 
+func TestWaitForTestMessageWithoutAConnectionBlamesTheChannel(t *testing.T) {
+	e := newCheckEnv(t)
+	e.sim.Channel().SetSilent(true)
+	r := e.w.WaitForTestMessage(testCtx(t), e.sim.ChannelURL(), sim.DemoAppKey, sim.DemoAppSecret, 300*time.Millisecond,
+		TestMessageHandlers{Listening: func() { t.Error("a channel that never acknowledged is not listening") }})
+	assert.False(t, r.OK)
+	assert.Equal(t, CheckChannelNoAnswer, r.Kind)
+}
+
 func TestACancelledCheckIsNotRecorded(t *testing.T) {
 	e := newCheckEnv(t)
 	ctx, cancel := context.WithCancel(testCtx(t))

@@ -58,6 +58,12 @@ func (w *Wizard) WaitForTestMessage(ctx context.Context, channelURL, appKey, sec
 			if received > 0 {
 				continue // the quiet timer ends the wait
 			}
+			if !listening {
+				// Never connected: the console's button was not the problem.
+				return w.finish(ctx, StepTestMessages, channelResult(CheckChannelNoAnswer,
+					i18n.CheckChannelNoAnswer, i18n.CheckChannelNoAnswerNext,
+					map[string]any{"Seconds": int(timeout.Round(time.Second) / time.Second)}))
+			}
 			return w.finish(ctx, StepTestMessages, channelResult(CheckNoTestMessage,
 				i18n.CheckNoTestMessage, i18n.CheckNoTestMessageNext,
 				map[string]any{"Seconds": int(timeout.Round(time.Second) / time.Second)}))

@@ -110,4 +110,64 @@ var (
 		Description: "What to do after CheckNoTestMessage; keep 订阅消息, 批量订阅消息 and 去测试 in Chinese",
 		Other:       "Check that all topics are subscribed (订阅消息 → 批量订阅消息), press 去测试 in the console, and wait here.",
 	}
+	TopicOrderBuyerMake = &goi18n.Message{
+		ID:          "TopicOrderBuyerMake",
+		Description: "Plain words for the message topic ORDER_BUYER_VIEW_BUYER_MAKE, shown when a test message arrives",
+		Other:       "An order was created",
+	}
+	TopicOrderPay = &goi18n.Message{
+		ID:          "TopicOrderPay",
+		Description: "Plain words for the message topic ORDER_BUYER_VIEW_ORDER_PAY",
+		Other:       "An order was paid",
+	}
+	TopicBatchPay = &goi18n.Message{
+		ID:          "TopicBatchPay",
+		Description: "Plain words for the message topic ORDER_BATCH_PAY",
+		Other:       "The result of paying several orders at once",
+	}
+	TopicOrderSendGoods = &goi18n.Message{
+		ID:          "TopicOrderSendGoods",
+		Description: "Plain words for the message topic ORDER_BUYER_VIEW_ANNOUNCE_SENDGOODS",
+		Other:       "The seller shipped an order",
+	}
+	TopicOrderSuccess = &goi18n.Message{
+		ID:          "TopicOrderSuccess",
+		Description: "Plain words for the message topic ORDER_BUYER_VIEW_ORDER_SUCCESS",
+		Other:       "An order was completed",
+	}
+	TopicOrderBuyerClose = &goi18n.Message{
+		ID:          "TopicOrderBuyerClose",
+		Description: "Plain words for the message topic ORDER_BUYER_VIEW_ORDER_BUYER_CLOSE",
+		Other:       "The buyer cancelled an order",
+	}
+	TopicOrderSellerClose = &goi18n.Message{
+		ID:          "TopicOrderSellerClose",
+		Description: "Plain words for the message topic ORDER_BUYER_VIEW_ORDER_SELLER_CLOSE",
+		Other:       "The seller cancelled an order",
+	}
+	TopicLogisticsTrace = &goi18n.Message{
+		ID:          "TopicLogisticsTrace",
+		Description: "Plain words for the message topic LOGISTICS_BUYER_VIEW_TRACE",
+		Other:       "A parcel moved on its way",
+	}
+	TopicLogisticsMailNo = &goi18n.Message{
+		ID:          "TopicLogisticsMailNo",
+		Description: "Plain words for the message topic LOGISTICS_MAIL_NO_CHANGE",
+		Other:       "A tracking number changed",
+	}
+	TopicOther = &goi18n.Message{
+		ID:          "TopicOther",
+		Description: "Plain words for a message topic caigou does not use; Type is the topic as 1688 names it",
+		Other:       "{{.Type}} (a message caigou does not use)",
+	}
+	SecretsInKeychain = &goi18n.Message{
+		ID:          "SecretsInKeychain",
+		Description: "Where the AppSecret and tokens are kept, when the computer has a keychain",
+		Other:       "Your AppSecret and tokens are kept in this computer's keychain, not in caigou's database.",
+	}
+	SecretsInDatabase = &goi18n.Message{
+		ID:          "SecretsInDatabase",
+		Description: "Where the AppSecret and tokens are kept, when the computer has no working keychain",
+		Other:       "This computer has no keychain caigou can use, so your AppSecret and tokens are kept in caigou's database file. Anyone who can read your files can read them.",
+	}
 )
