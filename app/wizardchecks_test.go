@@ -1,8 +1,11 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -11,9 +14,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/zalando/go-keyring"
 
 	"caigou/app/open1688"
 	"caigou/app/sim"
+	"caigou/storage"
 )
 
 const wrongSecret = "WrongSecret0042"
@@ -204,6 +209,57 @@ func TestACancelledCheckIsNotRecorded(t *testing.T) {
 	p := e.recorded(t, StepTestMessages)
 	assert.Empty(t, p.CheckError)
 	assert.True(t, p.CheckedAt.IsZero())
+}
+
+// TestAFullWizardRunKeepsSecretsOutOfTheDatabaseFile walks every step with a keychain and then
+// reads the database files byte by byte: the AppSecret and the token must be in neither.
+func TestAFullWizardRunKeepsSecretsOutOfTheDatabaseFile(t *testing.T) {
+	keyring.MockInit()
+	s, err := sim.Start(sim.Options{Seed: true})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+	dir := t.TempDir()
+	db, err := storage.Open(dir)
+	require.NoError(t, err)
+	a := New(db, dir)
+	ctx := testCtx(t)
+	logs := &logBuffer{}
+	keyID, err := a.StartKey(ctx)
+	require.NoError(t, err)
+	w := a.Wizard(keyID)
+	w.Logf, w.TestMessageQuiet = logs.logf, 100*time.Millisecond
+
+	require.NoError(t, a.SaveKeyCredentials(ctx, keyID, sim.DemoAppKey, sim.DemoAppSecret))
+	require.NoError(t, a.SaveAccount(ctx, keyID, sim.DemoBuyerLogin, sim.DemoAccessToken))
+	require.True(t, w.CheckKey(ctx, s.URL(), sim.DemoAppKey, sim.DemoAppSecret).OK)
+	require.True(t, w.CheckToken(ctx, s.URL(), sim.DemoAppKey, sim.DemoAppSecret, sim.DemoAccessToken).OK)
+	require.True(t, w.CheckChannel(ctx, s.ChannelURL(), sim.DemoAppKey, sim.DemoAppSecret, 5*time.Second).OK)
+	r := w.WaitForTestMessage(ctx, s.ChannelURL(), sim.DemoAppKey, sim.DemoAppSecret, 5*time.Second, TestMessageHandlers{
+		Listening: func() {
+			_, err := s.Channel().PushMock(sim.DemoAppKey, orderPay(1))
+			assert.NoError(t, err)
+		},
+	})
+	require.True(t, r.OK, "%+v", r)
+	for _, step := range WizardSteps {
+		require.NoError(t, w.MarkDone(ctx, step.ID, map[string]string{"app_key": sim.DemoAppKey, "login_id": sim.DemoBuyerLogin}))
+	}
+	require.NoError(t, a.SetActiveKey(ctx, keyID))
+	require.NoError(t, db.Close())
+
+	files, err := filepath.Glob(filepath.Join(dir, storage.FileName+"*"))
+	require.NoError(t, err)
+	var raw []byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		raw = append(raw, b...)
+	}
+	require.True(t, bytes.Contains(raw, []byte(sim.DemoBuyerLogin)), "the files read are the database")
+	for _, secret := range []string{sim.DemoAppSecret, sim.DemoAccessToken} {
+		assert.False(t, bytes.Contains(raw, []byte(secret)), "a secret is in the database file")
+		assert.NotContains(t, logs.text(), secret)
+	}
 }
 
 // TestChecksNeverLogSecrets runs every check, passing and failing, with a logger that keeps
