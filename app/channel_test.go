@@ -134,7 +134,12 @@ func TestMessageChannelCatchesUpAtStartAndAfterEveryReconnect(t *testing.T) {
 	require.NoError(t, ch.Wait(testCtx(t), func(s sim.ChannelStats) bool { return s.Failed == 1 }))
 	ch.SetSilent(false)
 	waitAllConfirmed(t, ch, 2) // the lost one recovered by the catch-up of the reconnect
-	confirms := e.sim.RequestsFor("push.message.confirm")
+	// The simulator marks a message confirmed before it logs the push.message.confirm request.
+	var confirms []sim.Request
+	require.Eventually(t, func() bool {
+		confirms = e.sim.RequestsFor("push.message.confirm")
+		return len(confirms) >= 2
+	}, 10*time.Second, 5*time.Millisecond)
 	require.Len(t, confirms, 2)
 	assert.Equal(t, fmt.Sprintf("[%d]", lost), confirms[1].Params.Get("msgIdList"))
 
