@@ -70,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	fyneApp := fyneapp.NewWithID(appID)
 	fyneApp.SetIcon(assets.Icon)
-	go warmFonts()
+	fontsLoaded := warmFonts()
 	db, err := storage.Open(opts.dataDir)
 	if err != nil {
 		logger.Printf("open database: %v", err)
@@ -92,7 +92,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			logger.Printf("language: %v", err)
 		}
 	}
-	showMainWindow(fyneApp, core, logger)
+	showMainWindow(fyneApp, core, logger, fontsLoaded)
 	return 0
 }
 
@@ -132,7 +132,7 @@ func checkLocale(path string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func showMainWindow(fyneApp fyne.App, core *app.App, logger *log.Logger) {
+func showMainWindow(fyneApp fyne.App, core *app.App, logger *log.Logger, fontsLoaded <-chan struct{}) {
 	w := fyneApp.NewWindow("caigou")
 	w.SetIcon(assets.Icon)
 	w.SetMaster()
@@ -142,6 +142,7 @@ func showMainWindow(fyneApp fyne.App, core *app.App, logger *log.Logger) {
 	}
 	w.Resize(size)
 	shell := screens.NewShell(core, w)
+	<-fontsLoaded // the screen would otherwise load the same faces a second time
 	w.SetContent(shell.Build())
 
 	closeWindow := func() {
@@ -156,13 +157,19 @@ func showMainWindow(fyneApp fyne.App, core *app.App, logger *log.Logger) {
 	w.ShowAndRun()
 }
 
-// warmFonts loads the font faces the first screen draws with — regular, bold Latin, and the system's
-// CJK fallback for the Chinese console labels — on the second core while the window and its GL
-// context are being created. Loading them is most of what caigou's first frame costs beyond a
-// bare Fyne window; Fyne's font caches are safe for concurrent use.
-func warmFonts() {
-	fyne.MeasureText("caigou 采购", theme.TextSize(), fyne.TextStyle{})
-	fyne.MeasureText("caigou", theme.TextSize(), fyne.TextStyle{Bold: true})
+// warmFonts loads the font faces the first screen draws with — regular, bold Latin, and the
+// system's CJK fallback for the Chinese console labels — on the second core while the window and
+// its GL context are being created, and closes the channel it returns when they are loaded.
+// Loading them is most of what caigou's first frame costs beyond a bare Fyne window; Fyne's font
+// caches are safe for concurrent use.
+func warmFonts() <-chan struct{} {
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		fyne.MeasureText("caigou 采购", theme.TextSize(), fyne.TextStyle{})
+		fyne.MeasureText("caigou", theme.TextSize(), fyne.TextStyle{Bold: true})
+	}()
+	return loaded
 }
 
 // stopOnSignal closes the window, as the user would, when the session ends or the process is
