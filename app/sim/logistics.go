@@ -106,17 +106,27 @@ func (c *call) orderOfBuyer(id int64) (o Order, exists, mine bool) {
 	return o, exists, exists && o.BuyerMemberID == c.buyer.MemberID
 }
 
-// logisticsInfos answers com.alibaba.logistics:
-// alibaba.trade.getLogisticsInfos.buyerView (1688.md §3.6).
-func logisticsInfos(c *call) (any, *GatewayError) {
+// requestedOrder reads the webSite and orderId parameters that the order-reading APIs share
+// and looks the order up among the caller's (see orderOfBuyer).
+func (c *call) requestedOrder() (o Order, exists, mine bool, gerr *GatewayError) {
 	if gerr := c.requireParams("webSite"); gerr != nil {
-		return nil, gerr
+		return Order{}, false, false, gerr
 	}
 	id, gerr := c.int64Param("orderId", true)
 	if gerr != nil {
+		return Order{}, false, false, gerr
+	}
+	o, exists, mine = c.orderOfBuyer(id)
+	return o, exists, mine, nil
+}
+
+// logisticsInfos answers com.alibaba.logistics:
+// alibaba.trade.getLogisticsInfos.buyerView (1688.md §3.6).
+func logisticsInfos(c *call) (any, *GatewayError) {
+	o, _, mine, gerr := c.requestedOrder()
+	if gerr != nil {
 		return nil, gerr
 	}
-	o, _, mine := c.orderOfBuyer(id)
 	if !mine {
 		return businessError(c.s.opts.Codes.OrderNotFound, "订单不存在 (order not found)"), nil
 	}
@@ -175,14 +185,10 @@ const noTraceMessage = "该订单没有物流跟踪信息。"
 // logisticsTrace answers com.alibaba.logistics:
 // alibaba.trade.getLogisticsTraceInfo.buyerView (1688.md §3.7).
 func logisticsTrace(c *call) (any, *GatewayError) {
-	if gerr := c.requireParams("webSite"); gerr != nil {
-		return nil, gerr
-	}
-	id, gerr := c.int64Param("orderId", true)
+	o, exists, mine, gerr := c.requestedOrder()
 	if gerr != nil {
 		return nil, gerr
 	}
-	o, exists, mine := c.orderOfBuyer(id)
 	if !exists {
 		return businessError("404", "订单不存在 (order not found)"), nil
 	}

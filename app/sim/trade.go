@@ -11,14 +11,10 @@ import (
 // success is the string "true", as the docs type it (1688.md §3.3), so
 // clients must parse it leniently.
 func buyerView(c *call) (any, *GatewayError) {
-	if gerr := c.requireParams("webSite"); gerr != nil {
-		return nil, gerr
-	}
-	id, gerr := c.int64Param("orderId", true)
+	o, _, mine, gerr := c.requestedOrder()
 	if gerr != nil {
 		return nil, gerr
 	}
-	o, _, mine := c.orderOfBuyer(id)
 	if !mine {
 		return map[string]any{"success": "false", "errorCode": c.s.opts.Codes.OrderNotFound, "errorMessage": "订单不存在 (order not found)"}, nil
 	}
