@@ -38,12 +38,7 @@ func TestSecretsUseTheKeychainAndLeaveTheDatabaseEmpty(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, inDB, "the token must not be in the database when a keychain exists")
 
-	got, err := a.Secrets().AppSecret(ctx, keyID, "8610001")
-	require.NoError(t, err)
-	assert.Equal(t, testSecret, got)
-	got, err = a.Secrets().Token(ctx, keyID, "8610001", "buyer_one")
-	require.NoError(t, err)
-	assert.Equal(t, "tok-1111-2222", got)
+	assertSecretsReadBack(t, a, keyID)
 }
 
 func TestSecretsFallBackToTheDatabaseWithoutAKeychain(t *testing.T) {
@@ -68,12 +63,7 @@ func TestSecretsFallBackToTheDatabaseWithoutAKeychain(t *testing.T) {
 	assert.True(t, inDB)
 	assert.Equal(t, "tok-1111-2222", v)
 
-	got, err := a.Secrets().AppSecret(ctx, keyID, "8610001")
-	require.NoError(t, err)
-	assert.Equal(t, testSecret, got)
-	got, err = a.Secrets().Token(ctx, keyID, "8610001", "buyer_one")
-	require.NoError(t, err)
-	assert.Equal(t, "tok-1111-2222", got)
+	assertSecretsReadBack(t, a, keyID)
 }
 
 func TestSecretsFallBackWhenTheFirstWriteFails(t *testing.T) {
@@ -110,4 +100,16 @@ func TestMask(t *testing.T) {
 	assert.Equal(t, "Xk29••••Lm", Mask(testSecret))
 	assert.Equal(t, "demo••••01", Mask("demo-access-token-0001"))
 	assert.NotContains(t, Mask(testSecret), "ffTq81")
+}
+
+// assertSecretsReadBack checks that the AppSecret and the token saved for buyer_one under
+// AppKey 8610001 read back as they were saved, wherever they were kept.
+func assertSecretsReadBack(t *testing.T, a *App, keyID int64) {
+	t.Helper()
+	got, err := a.Secrets().AppSecret(testCtx(t), keyID, "8610001")
+	require.NoError(t, err)
+	assert.Equal(t, testSecret, got)
+	got, err = a.Secrets().Token(testCtx(t), keyID, "8610001", "buyer_one")
+	require.NoError(t, err)
+	assert.Equal(t, "tok-1111-2222", got)
 }
