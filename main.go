@@ -150,6 +150,7 @@ func showMainWindow(fyneApp fyne.App, core *app.App, logger *log.Logger, fontsLo
 		if err := core.SaveWindowSize(context.Background(), s.Width, s.Height); err != nil {
 			logger.Printf("save window size: %v", err)
 		}
+		shell.Close()
 		w.Close()
 	}
 	w.SetCloseIntercept(closeWindow)

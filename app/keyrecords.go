@@ -98,3 +98,22 @@ func (a *App) Key(ctx context.Context, keyID int64) (storage.Key, error) {
 	}
 	return storage.Key{}, fmt.Errorf("key %d: %w", keyID, storage.ErrNoKey)
 }
+
+// CurrentSetup is the key whose wizard the Setup screen reopens: the newest key whose wizard is
+// not finished, else the newest key; ok is false when there is no key yet.
+func (a *App) CurrentSetup(ctx context.Context) (keyID int64, ok bool, err error) {
+	keys, err := a.db.Keys(ctx)
+	if err != nil || len(keys) == 0 {
+		return 0, false, err
+	}
+	for i := len(keys) - 1; i >= 0; i-- {
+		finished, err := a.Wizard(keys[i].ID).Finished(ctx)
+		if err != nil {
+			return 0, false, err
+		}
+		if !finished {
+			return keys[i].ID, true, nil
+		}
+	}
+	return keys[len(keys)-1].ID, true, nil
+}

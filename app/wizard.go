@@ -165,6 +165,23 @@ func (w *Wizard) Skip(ctx context.Context, step StepID) error {
 	return w.db.SetWizardState(ctx, w.keyID, string(step), string(StepSkipped), string(js), time.Now())
 }
 
+// Undo puts a done or skipped step back to todo, keeping what was typed and the last check's
+// outcome, for a user who unticks "Done".
+func (w *Wizard) Undo(ctx context.Context, step StepID) error {
+	p, err := w.step(ctx, step)
+	if err != nil {
+		return err
+	}
+	js, _ := json.Marshal(p.Inputs) // a map of strings always marshals
+	return w.db.SetWizardState(ctx, w.keyID, string(step), string(StepTodo), string(js), time.Now())
+}
+
+// Finished reports whether the user reached the summary: the finish step is done.
+func (w *Wizard) Finished(ctx context.Context) (bool, error) {
+	p, err := w.step(ctx, StepFinish)
+	return p.State == StepDone, err
+}
+
 // Resume is the step to reopen the wizard at: the first one neither done nor skipped, or
 // StepFinish when all are.
 func (w *Wizard) Resume(ctx context.Context) (StepID, error) {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -99,4 +100,34 @@ func TestWizardSkipsOnlyAFailedLiveCheck(t *testing.T) {
 func newTestApp(t *testing.T) *App {
 	t.Helper()
 	return New(storagetest.OpenTemp(t), t.TempDir())
+}
+
+func TestUndoPutsADoneStepBackAndCurrentSetupFollowsTheUnfinishedKey(t *testing.T) {
+	ctx := context.Background()
+	a := newTestApp(t)
+	_, ok, err := a.CurrentSetup(ctx)
+	require.NoError(t, err)
+	assert.False(t, ok, "no key yet")
+
+	first, err := a.StartKey(ctx)
+	require.NoError(t, err)
+	w := a.Wizard(first)
+	require.NoError(t, w.MarkDone(ctx, StepBefore, map[string]string{"note": "x"}))
+	require.NoError(t, w.Undo(ctx, StepBefore))
+	steps, err := w.Progress(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, StepTodo, steps[0].State)
+	assert.Equal(t, "x", steps[0].Inputs["note"], "undo keeps what was typed")
+
+	require.NoError(t, w.MarkDone(ctx, StepFinish, nil))
+	current, ok, err := a.CurrentSetup(ctx)
+	require.NoError(t, err)
+	assert.True(t, ok)
+	assert.Equal(t, first, current, "a finished key is shown when it is the only one")
+
+	second, err := a.StartKey(ctx)
+	require.NoError(t, err)
+	current, _, err = a.CurrentSetup(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, second, current, "the unfinished key is reopened")
 }

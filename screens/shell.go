@@ -43,14 +43,22 @@ type Shell struct {
 	win     fyne.Window
 	current page
 
+	setup   *wizardScreen // kept while the window lives: it holds the step and practice mode
+
 	nav     *widget.List
 	content *fyne.Container
 }
 
 // NewShell builds nothing yet; Build makes the widgets in the current language.
 func NewShell(a *app.App, w fyne.Window) *Shell {
-	return &Shell{app: a, win: w, current: pageSetup}
+	s := &Shell{app: a, win: w, current: pageSetup}
+	s.setup = newWizardScreen(a, w, func() { s.Navigate(pageSettings) })
+	return s
 }
+
+// Close stops what the screens run in the background and ends practice mode, deleting its data;
+// call it when the window closes.
+func (s *Shell) Close() { s.setup.close() }
 
 // Build makes the window content in the current language, showing the current page.
 func (s *Shell) Build() fyne.CanvasObject {
@@ -94,7 +102,7 @@ func (s *Shell) buildPage(p page) fyne.CanvasObject {
 	case pageSettings:
 		return newSettingsScreen(s.app, s.win, s.Rebuild).build()
 	default:
-		return newWizardScreen(s.app, s.win).build()
+		return s.setup.build()
 	}
 }
 
