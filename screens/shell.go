@@ -43,7 +43,7 @@ type Shell struct {
 	win     fyne.Window
 	current page
 
-	setup   *wizardScreen // kept while the window lives: it holds the step and practice mode
+	setup *wizardScreen // kept while the window lives: it holds the step and practice mode
 
 	nav     *widget.List
 	content *fyne.Container

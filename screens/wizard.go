@@ -66,11 +66,11 @@ type wizardScreen struct {
 	openURL    func(url string) error
 	onSettings func() // shows the Settings screen
 
-	banner, page  *fyne.Container
-	stepLabel     *widget.Label
-	bar           *widget.ProgressBar
-	back, next    *widget.Button
-	problem       dialog.Dialog
+	banner, page *fyne.Container
+	stepLabel    *widget.Label
+	bar          *widget.ProgressBar
+	back, next   *widget.Button
+	problem      dialog.Dialog
 }
 
 func newWizardScreen(a *app.App, w fyne.Window, onSettings func()) *wizardScreen {
