@@ -50,6 +50,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	form := container.NewVBox(
 		heading(i18n.T(i18n.SettingsTitle, nil)),
 		section(i18n.T(i18n.SettingsLanguage, nil), s.language, addLanguage),
+		section(i18n.T(i18n.SettingsStatusMapping, nil), newStatusMappingEditor(s.app, s.win).build()),
 		section(i18n.T(i18n.SettingsDataFolder, nil), dataDir),
 	)
 	return container.NewVScroll(container.NewPadded(form))
