@@ -177,6 +177,37 @@ func (s *wizardScreen) showStep(i int) {
 	s.page.Objects = []fyne.CanvasObject{container.NewVScroll(page)}
 	s.page.Refresh()
 	s.updateButtons()
+	s.focusFirstEntry(page)
+}
+
+// focusFirstEntry puts the keyboard in the page's first field, so the user can paste at once;
+// a page without fields leaves the focus alone.
+func (s *wizardScreen) focusFirstEntry(page fyne.CanvasObject) {
+	var first *widget.Entry
+	walkObjects(page, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok && first == nil && !e.Disabled() {
+			first = e
+		}
+		return first == nil
+	})
+	if first != nil && s.win.Canvas() != nil {
+		s.win.Canvas().Focus(first)
+	}
+}
+
+// walkObjects visits o and the containers inside it, depth first, while visit returns true.
+func walkObjects(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
+	if !visit(o) {
+		return false
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			if !walkObjects(child, visit) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (s *wizardScreen) updateButtons() {

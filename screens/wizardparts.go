@@ -45,7 +45,7 @@ func (s *wizardScreen) openPageButton(url string) *widget.Button {
 // showOpenFailed offers the address to copy when no browser could be started.
 func (s *wizardScreen) showOpenFailed(address string) {
 	copyButton := &widget.Button{Text: i18n.T(i18n.CopyAddress, nil), Icon: theme.ContentCopyIcon(), OnTapped: func() {
-		s.win.Clipboard().SetContent(address)
+		fyne.CurrentApp().Clipboard().SetContent(address)
 	}}
 	shown := &widget.Label{Text: address, Selectable: true, Wrapping: fyne.TextWrapBreak}
 	content := container.NewVBox(para(i18n.T(i18n.BrowserFailed, nil)), shown, container.NewHBox(copyButton))
@@ -62,7 +62,7 @@ func (s *wizardScreen) copyRow(name *i18n.Message, value string) fyne.CanvasObje
 // copyButton copies what value returns when tapped.
 func (s *wizardScreen) copyButton(value func() string) *widget.Button {
 	return &widget.Button{Text: i18n.T(i18n.Copy, nil), Icon: theme.ContentCopyIcon(), OnTapped: func() {
-		s.win.Clipboard().SetContent(value())
+		fyne.CurrentApp().Clipboard().SetContent(value())
 	}}
 }
 

@@ -27,10 +27,11 @@ const (
 type describePage struct {
 	s *wizardScreen
 
-	company, description *widget.Entry
-	companyError         *widget.Label
-	logoProblem          *widget.Label
-	logo                 *fyne.Container // the saved logo: preview, path and buttons
+	company      *widget.Entry
+	description  *textArea
+	companyError *widget.Label
+	logoProblem  *widget.Label
+	logo         *fyne.Container // the saved logo: preview, path and buttons
 }
 
 func newDescribePage(s *wizardScreen) stepPage { return &describePage{s: s} }
@@ -38,8 +39,7 @@ func newDescribePage(s *wizardScreen) stepPage { return &describePage{s: s} }
 func (p *describePage) build() fyne.CanvasObject {
 	in := p.s.stepState(app.StepDescribe).Inputs
 	p.company = &widget.Entry{Text: in[inputCompany], PlaceHolder: i18n.T(i18n.DescribeCompanyPlaceholder, nil)}
-	p.description = &widget.Entry{Text: in[inputDescription], PlaceHolder: i18n.T(i18n.DescribeFunctionPlaceholder, nil), MultiLine: true, Wrapping: fyne.TextWrapWord}
-	p.description.SetMinRowsVisible(3)
+	p.description = newTextArea(in[inputDescription], i18n.T(i18n.DescribeFunctionPlaceholder, nil), 3)
 	p.companyError = inputError()
 	p.logoProblem = inputError()
 	p.logo = container.NewVBox()
@@ -53,13 +53,13 @@ func (p *describePage) build() fyne.CanvasObject {
 		instructionList(
 			[]fyne.CanvasObject{
 				para(i18n.T(i18n.DescribeCompany, nil)),
-				p.withCopy(p.company),
+				p.withCopy(p.company, &p.company.Text),
 				p.companyError,
 			},
 			[]fyne.CanvasObject{
 				para(i18n.T(i18n.DescribeFunction, nil)),
 				consoleLabel("功能描述", i18n.DescribeLabelFunction),
-				p.withCopy(p.description),
+				p.withCopy(p.description, &p.description.Text),
 			},
 			[]fyne.CanvasObject{
 				para(i18n.T(i18n.DescribeLogo, nil)),
@@ -86,8 +86,8 @@ func (p *describePage) build() fyne.CanvasObject {
 }
 
 // withCopy puts a Copy button beside an entry whose text the user pastes into the form.
-func (p *describePage) withCopy(e *widget.Entry) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, nil, p.s.copyButton(func() string { return strings.TrimSpace(e.Text) }), e)
+func (p *describePage) withCopy(field fyne.CanvasObject, text *string) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, p.s.copyButton(func() string { return strings.TrimSpace(*text) }), field)
 }
 
 // inputs are kept with the step, so that a revisit shows what the user wrote.
