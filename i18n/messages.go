@@ -51,61 +51,6 @@ var (
 		Description: "Navigation entry: the app's settings",
 		Other:       "Settings",
 	}
-	SetupTitle = &goi18n.Message{
-		ID:          "SetupTitle",
-		Description: "Heading of the setup screen",
-		Other:       "Set up your 1688 autopurchase key",
-	}
-	SetupIntro = &goi18n.Message{
-		ID:          "SetupIntro",
-		Description: "Introduction on the setup screen; keep the Chinese name of the solution as it is",
-		Other:       "caigou buys on 1688 through the buyer self-use purchasing solution, 采购解决方案(买家自用版). Getting a key takes these steps in the 1688 console:",
-	}
-	SetupStepNumbered = &goi18n.Message{
-		ID:          "SetupStepNumbered",
-		Description: "A numbered step of the setup: N is the number, Step its text",
-		Other:       "{{.N}}. {{.Step}}",
-	}
-	SetupStepSubscribe = &goi18n.Message{
-		ID:          "SetupStepSubscribe",
-		Description: "Setup step",
-		Other:       "Subscribe to the solution",
-	}
-	SetupStepAppKey = &goi18n.Message{
-		ID:          "SetupStepAppKey",
-		Description: "Setup step",
-		Other:       "Copy the AppKey and the AppSecret",
-	}
-	SetupStepToken = &goi18n.Message{
-		ID:          "SetupStepToken",
-		Description: "Setup step",
-		Other:       "Add the authorized user and copy its token",
-	}
-	SetupStepChannel = &goi18n.Message{
-		ID:          "SetupStepChannel",
-		Description: "Setup step",
-		Other:       "Configure the WebSocket message channel",
-	}
-	SetupStepSubscribeMessages = &goi18n.Message{
-		ID:          "SetupStepSubscribeMessages",
-		Description: "Setup step",
-		Other:       "Subscribe to the messages",
-	}
-	SetupStepTestMessages = &goi18n.Message{
-		ID:          "SetupStepTestMessages",
-		Description: "Setup step",
-		Other:       "Receive the test messages",
-	}
-	SetupNotYet = &goi18n.Message{
-		ID:          "SetupNotYet",
-		Description: "Says honestly that the guided wizard is not in this version",
-		Other:       "The guided setup, which checks each step live, is not in this version of caigou yet. You can already open the solution page and subscribe.",
-	}
-	OpenSolutionPage = &goi18n.Message{
-		ID:          "OpenSolutionPage",
-		Description: "Button: opens the 1688 solution page in the browser",
-		Other:       "Open the solution page",
-	}
 	BrowserFailedTitle = &goi18n.Message{
 		ID:          "BrowserFailedTitle",
 		Description: "Dialog title when no browser could be opened",

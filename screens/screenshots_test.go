@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"github.com/stretchr/testify/require"
 
+	"caigou/app"
 	"caigou/i18n"
 	"caigou/storage"
 )
@@ -44,13 +45,52 @@ func TestScreenshots(t *testing.T) {
 		require.NoError(t, i18n.SetLanguage(lang))
 		shell.Rebuild()
 		for p, name := range screenshotNames {
+			if page(p) == pageSetup {
+				continue // the wizard's pages follow
+			}
 			shell.Navigate(page(p))
 			// The desktop driver lays a new screen out a second time once wrapped labels know
 			// their width; the test driver needs to be asked.
 			w.Content().Refresh()
 			writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang)), w)
 		}
+		wizardSteps(t, shell, w, func(name string) {
+			writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang)), w)
+		})
+		practiceChecked(t, lang, func(name string, w fyne.Window) {
+			writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang)), w)
+		})
 		startupError(t, dir, lang)
+	}
+}
+
+// practiceChecked walks practice mode to a verified demo key, then shows the pages of the live
+// checks as they stand afterwards, for capture as setup-practice-NN-<step>.
+func practiceChecked(t *testing.T, lang string, capture func(name string, w fyne.Window)) {
+	h := newWizardHarness(t)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	replayWalk(t, h) // in English: the walk names the buttons
+	require.NoError(t, i18n.SetLanguage(lang))
+	h.shell.Rebuild()
+	for i, step := range app.WizardSteps {
+		if step.Live || step.ID == app.StepFinish {
+			h.s.goTo(step.ID)
+			h.win.Content().Refresh()
+			capture(fmt.Sprintf("setup-practice-%02d-%s", i+1, step.ID), h.win)
+		}
+	}
+}
+
+// wizardSteps shows each page of the key setup wizard in turn, for a new key, and calls capture
+// with the page's name: setup-NN-<step>.
+func wizardSteps(t *testing.T, shell *Shell, w fyne.Window, capture func(name string)) {
+	t.Helper()
+	shell.Navigate(pageSetup)
+	require.True(t, shell.setup.ensureKey())
+	for i, step := range app.WizardSteps {
+		shell.setup.goTo(step.ID)
+		w.Content().Refresh()
+		capture(fmt.Sprintf("setup-%02d-%s", i+1, step.ID))
 	}
 }
 

@@ -77,8 +77,11 @@ func (h *wizardHarness) tick(prefix string) {
 func (h *wizardHarness) entries() []*widget.Entry {
 	var found []*widget.Entry
 	walk(h.content(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok {
+		switch e := o.(type) {
+		case *widget.Entry:
 			found = append(found, e)
+		case *textArea:
+			found = append(found, &e.Entry)
 		}
 	})
 	return found
