@@ -190,10 +190,16 @@ func inputResult(err error) CheckResult {
 	return CheckResult{Kind: CheckInvalidInput, Explanation: explanation}
 }
 
-// finish records r for step, unless the check was cancelled, and returns it.
+// finish records and logs r for step, unless the check was cancelled, and returns it. The log
+// line names the kind of a failure, never what was typed, for remote support.
 func (w *Wizard) finish(ctx context.Context, step StepID, r CheckResult) CheckResult {
 	if r.Kind == CheckCancelled {
 		return r
+	}
+	if r.OK {
+		w.logf("wizard: the %s check passed", step)
+	} else {
+		w.logf("wizard: the %s check failed: %s", step, r.Kind)
 	}
 	if err := w.record(ctx, step, r); err != nil {
 		w.logf("wizard: record the %s check: %v", step, err)

@@ -136,11 +136,11 @@ func findRadio(o fyne.CanvasObject) *widget.RadioGroup {
 	return found
 }
 
-// walk visits o and everything inside it: containers' objects and widgets' rendered children,
+// walk visits o and everything shown inside it: containers' objects and widgets' rendered children,
 // including the rows a widget.List has created.
 func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
-	if o == nil {
-		return
+	if o == nil || !o.Visible() {
+		return // what is hidden is not on screen
 	}
 	visit(o)
 	switch v := o.(type) {

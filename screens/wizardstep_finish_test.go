@@ -51,8 +51,7 @@ func passAllChecks(t *testing.T, h *wizardHarness) {
 	require.True(t, w.CheckToken(ctx, gateway, sim.DemoAppKey, sim.DemoAppSecret, sim.DemoAccessToken).OK)
 	require.True(t, w.CheckChannel(ctx, channel, sim.DemoAppKey, sim.DemoAppSecret, 5*time.Second).OK)
 	// Pushed before the check listens, the test message is delivered when it connects.
-	_, err := h.sim.Channel().PushMock(sim.DemoAppKey, sim.Message{UserInfo: sim.DemoBuyer})
-	require.NoError(t, err)
+	h.pushTestMessage()
 	r := w.WaitForTestMessage(ctx, channel, sim.DemoAppKey, sim.DemoAppSecret, 5*time.Second, app.TestMessageHandlers{})
 	require.True(t, r.OK, "%+v", r)
 	for _, step := range app.WizardSteps[:len(app.WizardSteps)-1] {

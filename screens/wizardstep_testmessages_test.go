@@ -96,7 +96,7 @@ func shortenTestMessageWait(h *wizardHarness, wait time.Duration) {
 // monospace.
 func receivedRows(h *wizardHarness) int {
 	n := 0
-	walkShown(h.content(), func(o fyne.CanvasObject) {
+	walk(h.content(), func(o fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok && l.TextStyle.Monospace && len(l.Text) > 10 && l.Text[2] == ':' && l.Text[5] == ':' {
 			n++
 		}

@@ -1,8 +1,10 @@
 package screens
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -108,3 +110,16 @@ func (h *wizardHarness) shows(part string) bool {
 
 // stepID is the step the wizard shows.
 func (h *wizardHarness) stepID() app.StepID { return app.WizardSteps[h.s.step].ID }
+
+// pushTestMessage sends one MOCK push to the demo key, as the console's 去测试 does, once no
+// earlier check's connection is left: a push sent to a closing connection comes again only after
+// the confirm timeout, longer than the tests wait.
+func (h *wizardHarness) pushTestMessage() {
+	h.t.Helper()
+	ch := h.sim.Channel()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	require.NoError(h.t, ch.Wait(ctx, func(st sim.ChannelStats) bool { return st.Connections == 0 }))
+	_, err := ch.PushMock(sim.DemoAppKey, sim.Message{UserInfo: sim.DemoBuyer})
+	require.NoError(h.t, err)
+}
