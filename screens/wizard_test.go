@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"caigou/app"
+	"caigou/app/sim"
 )
 
 func TestWizardNextWaitsForTheStepAndProgressIsSaved(t *testing.T) {
@@ -50,4 +51,28 @@ func TestPracticeModeRunsApartAndIsDeletedOnLeaving(t *testing.T) {
 	_, ok, err := h.app.CurrentSetup(context.Background())
 	require.NoError(t, err)
 	assert.False(t, ok, "nothing done in practice reaches the real database")
+}
+
+func TestSetUpAnotherKeyKeepsTheFirstOne(t *testing.T) {
+	h := newWizardHarness(t)
+	passAllChecks(t, h)
+	h.s.goTo(app.StepFinish)
+	h.tick("Done: I pressed")
+	first := h.s.keyID
+
+	h.tap("Set up another key")
+	assert.Equal(t, app.StepBefore, h.stepID())
+	assert.True(t, findButton(h.content(), "Next").Disabled(), "the new key starts from the first step")
+	h.tick("Done")
+	require.NotEqual(t, first, h.s.keyID, "ticking the first step creates a second key")
+
+	ctx := context.Background()
+	keys, err := h.app.Keys(ctx)
+	require.NoError(t, err)
+	require.Len(t, keys, 2)
+	assert.Equal(t, sim.DemoAppKey, keys[0].AppKey, "the first key is kept")
+	assert.True(t, keys[0].Active, "and stays active until the next one is verified")
+	current, _, err := h.app.CurrentSetup(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, h.s.keyID, current, "the Setup screen reopens the new key")
 }

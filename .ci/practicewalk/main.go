@@ -29,8 +29,8 @@ func main() {
 	window := flag.String("window", "", "the X11 window id of caigou")
 	data := flag.String("data", "", "caigou's data folder")
 	keys := flag.String("keys", "screens/testdata/practice-walk.keys", "the key strokes")
-	pause := flag.Duration("pause", 150*time.Millisecond, "the pause after each key stroke")
-	wait := flag.Duration("wait", 6*time.Second, "the pause where the walk waits for background work")
+	pause := flag.Duration("pause", 50*time.Millisecond, "the pause after each key stroke")
+	wait := flag.Duration("wait", 5*time.Second, "the pause where the walk waits for background work")
 	flag.Parse()
 	start := time.Now()
 	if err := walk(*window, *keys, *pause, *wait); err != nil {
