@@ -25,6 +25,8 @@ type checkPanel struct {
 	run func(ctx context.Context) app.CheckResult
 	// inputs are recorded with the step when the check passes.
 	inputs func() map[string]string
+	// passed, when set, is called on the event goroutine after a pass was recorded.
+	passed func()
 
 	button   *widget.Button
 	activity *widget.Activity
@@ -100,6 +102,9 @@ func (c *checkPanel) showResult(r app.CheckResult) {
 		}
 		c.setOutcome(i18n.T(i18n.CheckPassed, nil), widget.SuccessImportance)
 		c.s.stepChanged()
+		if c.passed != nil {
+			c.passed()
+		}
 		return
 	}
 	c.setOutcome(r.Explanation, widget.DangerImportance)

@@ -34,6 +34,7 @@ func (p *channelPage) build() fyne.CanvasObject {
 	p.check = p.s.newCheckPanel(app.StepChannel, i18n.ChannelCheck)
 	p.check.prepare = p.prepare
 	p.check.run = p.run
+	p.check.passed = func() { p.connected.Show() }
 	p.connected = &widget.Label{Text: i18n.T(i18n.ChannelConnected, nil), Importance: widget.SuccessImportance, Wrapping: fyne.TextWrapWord}
 	if st := p.s.stepState(app.StepChannel); st.State != app.StepDone || st.CheckedAt.IsZero() || st.CheckError != "" {
 		p.connected.Hide()
@@ -71,11 +72,7 @@ func (p *channelPage) prepare() bool {
 }
 
 func (p *channelPage) run(ctx context.Context) app.CheckResult {
-	r := p.wiz.CheckChannel(ctx, p.channelURL, p.key.appKey, p.key.secret, 0)
-	if r.OK {
-		fyne.Do(p.connected.Show)
-	}
-	return r
+	return p.wiz.CheckChannel(ctx, p.channelURL, p.key.appKey, p.key.secret, 0)
 }
 
 // keyCredentials reads the AppKey and AppSecret that the live checks of steps 6 and 9 connect
