@@ -97,7 +97,7 @@ var (
 	BeforeIntro = &goi18n.Message{
 		ID:          "BeforeIntro",
 		Description: "Wizard step 1: what the wizard does",
-		Other:       "This wizard takes you through the 1688 console, page by page, to a working key for 采购解决方案(买家自用版). After each step that can be checked, caigou checks it with 1688 at once. You will need:",
+		Other:       "This wizard takes you through the 1688 console, page by page, to a working key for this purchasing solution. After each step that can be checked, caigou checks it with 1688 at once. You will need:",
 	}
 	BeforeNeedAccount = &goi18n.Message{
 		ID:          "BeforeNeedAccount",

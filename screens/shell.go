@@ -62,15 +62,16 @@ func (s *Shell) Close() { s.setup.close() }
 
 // Build makes the window content in the current language, showing the current page.
 func (s *Shell) Build() fyne.CanvasObject {
-	s.content = container.NewStack()
+	// The first page goes in before anything is measured: a container refreshed before it has a
+	// size lays its text out for nothing, and that first layout is most of a screen's cost.
+	s.content = container.NewStack(s.buildPage(s.current))
 	s.nav = &widget.List{
 		Length:     func() int { return len(navEntries) },
 		CreateItem: s.createNavItem,
 		UpdateItem: s.updateNavItem,
-		OnSelected: func(id widget.ListItemID) { s.show(page(id)) },
 	}
-	s.nav.Select(int(s.current))
-	s.show(s.current)
+	s.nav.Select(int(s.current)) // before OnSelected, which would build the page a second time
+	s.nav.OnSelected = func(id widget.ListItemID) { s.show(page(id)) }
 	side := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
 	return container.NewBorder(nil, nil, side, nil, s.content)
 }

@@ -175,9 +175,17 @@ func (s *wizardScreen) showStep(i int) {
 	s.bar.SetValue(float64(i + 1))
 	page := stepPages[step.ID](s).build()
 	s.page.Objects = []fyne.CanvasObject{container.NewVScroll(page)}
-	s.page.Refresh()
+	if s.shown() {
+		s.page.Refresh()
+	}
 	s.updateButtons()
 	s.focusFirstEntry(page)
+}
+
+// shown reports whether the screen is in the window: before, a refresh would lay its text out
+// at no width, for nothing.
+func (s *wizardScreen) shown() bool {
+	return fyne.CurrentApp().Driver().CanvasForObject(s.page) != nil
 }
 
 // focusFirstEntry puts the keyboard in the page's first field, so the user can paste at once;

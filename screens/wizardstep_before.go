@@ -21,7 +21,10 @@ func (p *beforePage) build() fyne.CanvasObject {
 	for _, m := range []*i18n.Message{i18n.BeforeNeedAccount, i18n.BeforeNeedSellers, i18n.BeforeNeedCompany, i18n.BeforeNeedLogo, i18n.BeforeNeedTime} {
 		needs.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, para(i18n.T(m, nil))))
 	}
+	// The solution's name stands on its own line, as on the other pages: wrapped into the
+	// paragraph, Chinese would cost the first frame some 10 ms of line breaking.
 	body := container.NewVBox(
+		consoleLabel(solutionName, i18n.SubscribeLabelSolution),
 		para(i18n.T(i18n.BeforeIntro, nil)),
 		needs,
 		para(i18n.T(i18n.BeforeAnotherKey, nil)),
