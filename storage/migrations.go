@@ -14,10 +14,14 @@ const SchemaVersion = len(migrations)
 // file has already run it. Append a new one instead.
 var migrations = [...]string{
 	migration1,
+	migration2,
 }
 
 //go:embed migrations/0001_initial.sql
 var migration1 string
+
+//go:embed migrations/0002_cart.sql
+var migration2 string
 
 // migrate runs the migrations db has not run yet, each in its own transaction together with the
 // PRAGMA user_version that records it, so a failed migration leaves no trace. A database newer

@@ -264,7 +264,7 @@ func TestMigrationDiskFull(t *testing.T) {
 func TestSchema(t *testing.T) {
 	db := openTemp(t)
 	assert.Equal(t, []string{
-		"accounts", "addresses", "api_calls", "keys", "logistics", "messages", "order_events",
+		"accounts", "addresses", "api_calls", "cart_lines", "keys", "logistics", "messages", "order_events",
 		"order_lines", "orders", "settings", "status_map", "wizard_progress",
 	}, tableNames(t, db.sql))
 	rows, err := db.sql.Query("PRAGMA foreign_key_check")
