@@ -98,7 +98,7 @@ func wizardSteps(t *testing.T, shell *Shell, w fyne.Window, capture func(name st
 // by a newer caigou.
 func startupError(t *testing.T, dir, lang string) {
 	w := test.NewTempWindow(t, StartupError(&storage.OpenError{
-		Path: filepath.Join(screenshotDataDir, storage.FileName), Found: 2, Supported: storage.SchemaVersion,
+		Path: filepath.Join(screenshotDataDir, storage.FileName), Found: storage.SchemaVersion + 1, Supported: storage.SchemaVersion,
 		Kind: storage.ErrNewerDatabase,
 	}, func() {}))
 	w.Resize(StartupErrorWindowSize)
