@@ -20,9 +20,10 @@ const (
 
 // App is the application core shared by every screen.
 type App struct {
-	db      *storage.DB
-	dataDir string
-	secrets *Secrets
+	db        *storage.DB
+	dataDir   string
+	secrets   *Secrets
+	endpoints Endpoints
 }
 
 // New builds the core over an open database kept in dataDir.

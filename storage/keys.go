@@ -132,3 +132,33 @@ func oneRow(res sql.Result, err error, what string) error {
 }
 
 func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
+
+// Account is an authorized 1688 account of a key, without its token.
+type Account struct {
+	ID       int64
+	KeyID    int64
+	LoginID  string
+	MemberID string
+}
+
+// Accounts lists the accounts of key keyID, oldest first.
+func (db *DB) Accounts(ctx context.Context, keyID int64) ([]Account, error) {
+	rows, err := db.sql.QueryContext(ctx,
+		"SELECT id, key_id, login_id, member_id FROM accounts WHERE key_id = ? ORDER BY id", keyID)
+	if err != nil {
+		return nil, fmt.Errorf("storage: read accounts: %w", err)
+	}
+	defer rows.Close()
+	var out []Account
+	for rows.Next() {
+		var a Account
+		if err := rows.Scan(&a.ID, &a.KeyID, &a.LoginID, &a.MemberID); err != nil {
+			return nil, fmt.Errorf("storage: read accounts: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: read accounts: %w", err)
+	}
+	return out, nil
+}
