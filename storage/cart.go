@@ -34,7 +34,7 @@ func (db *DB) AddCartLines(ctx context.Context, lines []CartLine, now time.Time)
 	if err != nil {
 		return fmt.Errorf("storage: add to the cart: %w", err)
 	}
-	defer tx.Rollback() //nolint:errcheck // after Commit it does nothing
+	defer func() { _ = tx.Rollback() }() // a no-op after Commit
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO cart_lines (offer_id, spec_id, sku_text, title,
 		image_url, seller_member_id, seller_login_id, unit_price_fen, min_quantity, quantity, note, added_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -115,7 +115,7 @@ func (db *DB) RemoveCartLines(ctx context.Context, ids ...int64) error {
 	if err != nil {
 		return fmt.Errorf("storage: remove from the cart: %w", err)
 	}
-	defer tx.Rollback() //nolint:errcheck // after Commit it does nothing
+	defer func() { _ = tx.Rollback() }() // a no-op after Commit
 	for _, id := range ids {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM cart_lines WHERE id = ?", id); err != nil {
 			return fmt.Errorf("storage: remove cart line %d: %w", id, err)
