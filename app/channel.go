@@ -33,6 +33,9 @@ type MessageChannelConfig struct {
 	CatchUp CatchUpConfig
 	// CatchUpInterval is the least time between two catch-ups; 0 means DefaultCatchUpInterval.
 	CatchUpInterval time.Duration
+	// Tracker applies what the channel delivers; nil means a Tracker of its own. Pass the one a
+	// Syncer reports through, so one Events channel carries both.
+	Tracker *Tracker
 	// Syncer, when set, runs one round after every catch-up, so the orders that the caught-up
 	// messages left unsettled (stubs, unknown statuses) are re-read at once, inside the budget.
 	Syncer *Syncer
@@ -70,8 +73,11 @@ func NewMessageChannel(cfg MessageChannelConfig) (*MessageChannel, error) {
 		return nil, errors.New("message channel: the database is required")
 	}
 	m := &MessageChannel{
-		tracker: NewTracker(cfg.DB, cfg.KeyID), interval: cfg.CatchUpInterval, logf: cfg.Logf,
+		tracker: cfg.Tracker, interval: cfg.CatchUpInterval, logf: cfg.Logf,
 		syncer: cfg.Syncer,
+	}
+	if m.tracker == nil {
+		m.tracker = NewTracker(cfg.DB, cfg.KeyID)
 	}
 	if m.interval <= 0 {
 		m.interval = DefaultCatchUpInterval
