@@ -154,6 +154,9 @@ func showMainWindow(fyneApp fyne.App, core *app.App, logger *log.Logger, fontsLo
 		w.Close()
 	}
 	w.SetCloseIntercept(closeWindow)
+	// The message channel and sync start once the window shows: they need the keychain, which
+	// can take a moment, and nothing of them is on the first frame.
+	fyneApp.Lifecycle().SetOnStarted(shell.StartTracking)
 	stopOnSignal(closeWindow)
 	w.ShowAndRun()
 }

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -45,6 +47,12 @@ type Shell struct {
 
 	setup *wizardScreen // kept while the window lives: it holds the step and practice mode
 
+	tracking       *app.TrackingService // nil while no key is active
+	trackingGen    int                  // bumped by every start and stop, so a late start is dropped
+	trackingStarts sync.WaitGroup
+	listeners      map[int]func(app.Event)
+	nextListener   int
+
 	nav     *widget.List
 	content *fyne.Container
 }
@@ -53,12 +61,17 @@ type Shell struct {
 func NewShell(a *app.App, w fyne.Window) *Shell {
 	s := &Shell{app: a, win: w, current: pageSetup}
 	s.setup = newWizardScreen(a, w, func() { s.Navigate(pageSettings) })
+	s.setup.onKeyActivated = s.StartTracking
 	return s
 }
 
 // Close stops what the screens run in the background and ends practice mode, deleting its data;
 // call it when the window closes.
-func (s *Shell) Close() { s.setup.close() }
+func (s *Shell) Close() {
+	s.setup.close()
+	s.stopTracking()
+	s.trackingStarts.Wait()
+}
 
 // Build makes the window content in the current language, showing the current page.
 func (s *Shell) Build() fyne.CanvasObject {

@@ -25,6 +25,12 @@ type setupTarget struct {
 	channelURL string        // "" is the real message channel
 }
 
+// realTarget is the user's own App with the 1688 it is pointed at.
+func realTarget(a *app.App) setupTarget {
+	e := a.Endpoints()
+	return setupTarget{app: a, gatewayURL: e.Gateway, channelURL: e.Channel}
+}
+
 // stepPage is one page of the wizard. Pages are built afresh each time they are shown, from what
 // the database holds, so a revisited page shows what the user entered.
 type stepPage interface {
@@ -65,6 +71,8 @@ type wizardScreen struct {
 	logf       func(format string, args ...any)
 	openURL    func(url string) error
 	onSettings func() // shows the Settings screen
+	// onKeyActivated is called when the wizard made a real key the active one.
+	onKeyActivated func()
 
 	banner, page *fyne.Container
 	stepLabel    *widget.Label
@@ -75,7 +83,7 @@ type wizardScreen struct {
 
 func newWizardScreen(a *app.App, w fyne.Window, onSettings func()) *wizardScreen {
 	s := &wizardScreen{app: a, win: w, openURL: browser.OpenURL, onSettings: onSettings}
-	s.target = setupTarget{app: a}
+	s.target = realTarget(a)
 	s.pageCtx, s.leavePage = context.WithCancel(context.Background())
 	return s
 }

@@ -49,7 +49,7 @@ func (s *wizardScreen) leavePractice() {
 		return
 	}
 	s.leavePage()
-	s.target = setupTarget{app: s.app}
+	s.target = realTarget(s.app)
 	s.closePractice(p)
 	s.wiz = nil
 	s.openCurrentKey()
@@ -60,7 +60,7 @@ func (s *wizardScreen) leavePractice() {
 func (s *wizardScreen) close() {
 	s.leavePage()
 	if p := s.target.practice; p != nil {
-		s.target = setupTarget{app: s.app}
+		s.target = realTarget(s.app)
 		s.work.Wait() // a check still running would write to the database being closed
 		s.closePractice(p)
 	}

@@ -37,6 +37,7 @@ func newWizardHarnessOn(t *testing.T, srv *sim.Sim, db *storage.DB, dataDir stri
 	w.Resize(fyne.NewSize(1024, 700))
 	h := &wizardHarness{t: t, shell: shell, win: w, app: core, s: shell.setup, sim: srv}
 	h.s.target.gatewayURL, h.s.target.channelURL = srv.URL(), srv.ChannelURL()
+	h.app.SetEndpoints(app.Endpoints{Gateway: srv.URL(), Channel: srv.ChannelURL()}) // what the shell tracks with
 	h.s.openURL = func(string) error { return nil }
 	return h
 }

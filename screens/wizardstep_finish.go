@@ -162,6 +162,9 @@ func (p *finishPage) activate() {
 		p.s.showProblem(i18n.FinishActivateFailedTitle, i18n.FinishActivateFailed)
 		return
 	}
+	if p.s.target.practice == nil && p.s.onKeyActivated != nil {
+		p.s.onKeyActivated() // the orders of the new key are tracked from now on
+	}
 	if p.s.stepState(app.StepFinish).State != app.StepDone {
 		return
 	}

@@ -40,6 +40,7 @@ func newWizardHarnessIn(t *testing.T, dataDir string) *wizardHarness {
 	shell, w, core := newTestShellIn(t, dataDir)
 	h := &wizardHarness{t: t, shell: shell, win: w, app: core, s: shell.setup, sim: srv}
 	h.s.target.gatewayURL, h.s.target.channelURL = srv.URL(), srv.ChannelURL()
+	h.app.SetEndpoints(app.Endpoints{Gateway: srv.URL(), Channel: srv.ChannelURL()}) // what the shell tracks with
 	h.s.openURL = func(string) error { return nil }
 	t.Cleanup(shell.Close)
 	return h

@@ -1,0 +1,78 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"log"
+
+	"fyne.io/fyne/v2"
+
+	"caigou/app"
+)
+
+// The shell runs the active key's TrackingService for the whole window and hands its events to
+// whichever screens listen, on the event goroutine: one reader, so no screen takes another's
+// events.
+
+// StartTracking starts tracking the active key's orders, if a key is active, off the event
+// goroutine (reading the keychain can take a moment); it replaces a service already running,
+// for a key that was just made active. Call it once the window shows.
+func (s *Shell) StartTracking() {
+	s.stopTracking()
+	gen := s.trackingGen
+	s.trackingStarts.Add(1)
+	go func() {
+		defer s.trackingStarts.Done()
+		svc, err := s.app.StartTracking(context.Background())
+		if err != nil {
+			if !errors.Is(err, app.ErrNoActiveKey) {
+				log.Printf("start tracking: %v", err)
+			}
+			return
+		}
+		fyne.Do(func() {
+			if gen != s.trackingGen { // stopped or restarted meanwhile
+				svc.Close()
+				return
+			}
+			s.tracking = svc
+			events := svc.Events()
+			go func() {
+				for ev := range events {
+					fyne.Do(func() { s.dispatch(ev) })
+				}
+			}()
+			s.dispatchState()
+		})
+	}()
+}
+
+// stopTracking stops the service, if one runs, and any start in flight.
+func (s *Shell) stopTracking() {
+	s.trackingGen++
+	if s.tracking != nil {
+		s.tracking.Close()
+		s.tracking = nil
+	}
+}
+
+// listen calls fn on the event goroutine for every tracking event until remove is called, and
+// with nil when the service starts.
+func (s *Shell) listen(fn func(app.Event)) (remove func()) {
+	s.nextListener++
+	id := s.nextListener
+	if s.listeners == nil {
+		s.listeners = map[int]func(app.Event){}
+	}
+	s.listeners[id] = fn
+	return func() { delete(s.listeners, id) }
+}
+
+// dispatchState tells the listeners that the service started or stopped, with a nil event.
+func (s *Shell) dispatchState() { s.dispatch(nil) }
+
+func (s *Shell) dispatch(ev app.Event) {
+	for _, fn := range s.listeners {
+		fn(ev)
+	}
+}
