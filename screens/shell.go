@@ -50,6 +50,7 @@ type Shell struct {
 	tracking       *app.TrackingService // nil while no key is active
 	trackingGen    int                  // bumped by every start and stop, so a late start is dropped
 	trackingStarts sync.WaitGroup
+	listenersMu    sync.Mutex
 	listeners      map[int]func(app.Event)
 	nextListener   int
 

@@ -59,20 +59,34 @@ func (s *Shell) stopTracking() {
 // listen calls fn on the event goroutine for every tracking event until remove is called, and
 // with nil when the service starts.
 func (s *Shell) listen(fn func(app.Event)) (remove func()) {
+	s.listenersMu.Lock()
+	defer s.listenersMu.Unlock()
 	s.nextListener++
 	id := s.nextListener
 	if s.listeners == nil {
 		s.listeners = map[int]func(app.Event){}
 	}
 	s.listeners[id] = fn
-	return func() { delete(s.listeners, id) }
+	return func() {
+		s.listenersMu.Lock()
+		defer s.listenersMu.Unlock()
+		delete(s.listeners, id)
+	}
 }
 
 // dispatchState tells the listeners that the service started or stopped, with a nil event.
 func (s *Shell) dispatchState() { s.dispatch(nil) }
 
+// dispatch runs on the event goroutine; the lock is for Fyne's test driver, which runs fyne.Do
+// on the caller's goroutine.
 func (s *Shell) dispatch(ev app.Event) {
+	s.listenersMu.Lock()
+	fns := make([]func(app.Event), 0, len(s.listeners))
 	for _, fn := range s.listeners {
+		fns = append(fns, fn)
+	}
+	s.listenersMu.Unlock()
+	for _, fn := range fns {
 		fn(ev)
 	}
 }
