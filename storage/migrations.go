@@ -15,6 +15,7 @@ const SchemaVersion = len(migrations)
 var migrations = [...]string{
 	migration1,
 	migration2,
+	migration3,
 }
 
 //go:embed migrations/0001_initial.sql
@@ -22,6 +23,9 @@ var migration1 string
 
 //go:embed migrations/0002_cart.sql
 var migration2 string
+
+//go:embed migrations/0003_tracking.sql
+var migration3 string
 
 // migrate runs the migrations db has not run yet, each in its own transaction together with the
 // PRAGMA user_version that records it, so a failed migration leaves no trace. A database newer

@@ -264,8 +264,10 @@ func TestMigrationDiskFull(t *testing.T) {
 func TestSchema(t *testing.T) {
 	db := openTemp(t)
 	assert.Equal(t, []string{
-		"accounts", "addresses", "api_calls", "cart_lines", "keys", "logistics", "messages", "order_events",
-		"order_lines", "orders", "settings", "status_map", "wizard_progress",
+		"accounts", "addresses", "api_calls", "cart_lines", "gram_positions", "keys", "logistics", "messages",
+		"order_events", "order_grams", "order_grams_content", "order_grams_docsize", "order_grams_segdir",
+		"order_grams_segments", "order_grams_stat", "order_lines", "orders", "settings", "status_map",
+		"wizard_progress",
 	}, tableNames(t, db.sql))
 	rows, err := db.sql.Query("PRAGMA foreign_key_check")
 	require.NoError(t, err)
