@@ -45,6 +45,11 @@ type Product struct {
 	Images []string // as sent, often relative: see ProductImageURL
 	Unit   string
 
+	// The seller: supplierLoginId, and the member id (b2b-…) an order's sellerID names, from
+	// sellerMemberId (GUESS: 1688.md §3.8 lists neither; both are empty when not sent).
+	SellerLoginID  string
+	SellerMemberID string
+
 	// Price is the lowest price found in the price ranges and the SKUs: the "from" price.
 	Price Fen
 	// PriceRanges are the quantity discounts (saleInfo.priceRanges), when the offer is priced
@@ -102,6 +107,8 @@ type wireProduct struct {
 	// ReferencePrice is the price text of an offer without SKUs or ranges, e.g. "3.99", and
 	// sometimes a range such as "3.99~4.50" (GUESS).
 	ReferencePrice jsonText `json:"referencePrice"`
+	SupplierLogin  jsonText `json:"supplierLoginId"`
+	SellerMember   jsonText `json:"sellerMemberId"`
 	// Attributes are the offer's properties; they name the attribute ids SKUs refer to.
 	Attributes []struct {
 		ID   jsonText `json:"attributeID"`
@@ -155,6 +162,7 @@ func parseProductDetail(body []byte) (*ProductDetailResult, error) {
 	p := Product{
 		ID: string(wp.ProductID), Title: string(wp.Subject), Status: string(wp.Status),
 		Unit: string(wp.SaleInfo.Unit), MinOrderQuantity: float64(wp.SaleInfo.MinOrderQuantity),
+		SellerLoginID: string(wp.SupplierLogin), SellerMemberID: string(wp.SellerMember),
 	}
 	p.Price = lowerPrice(p.Price, referencePrice(string(wp.ReferencePrice)))
 	names := map[string]string{}
