@@ -232,7 +232,7 @@ func gramMatch(search string) string {
 		}
 	}
 	if len(runes) == 1 {
-		return `"` + string(runes) + `"*`
+		return `"` + string(runes) + `*"`
 	}
 	grams := make([]string, len(runes)-1)
 	for i := range grams {
