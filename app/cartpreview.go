@@ -181,10 +181,5 @@ func sellerRefusal(g sellerGroup, err error) error {
 	if len(g.lines) > 0 {
 		offerID = g.lines[0].OfferID
 	}
-	return &NewSellerError{SellerLoginID: g.sellerLoginID, OfferURL: offerPageURL(offerID), Err: err}
-}
-
-// offerPageURL is the offer's page on the 1688 website.
-func offerPageURL(offerID string) string {
-	return "https://detail.1688.com/offer/" + offerID + ".html"
+	return &NewSellerError{SellerLoginID: g.sellerLoginID, OfferURL: OfferURL(offerID), Err: err}
 }
