@@ -82,6 +82,21 @@ func (a *App) placeLock() *sync.Mutex {
 // lost response) is never sent again: the order is looked up by its outOrderId, and when it
 // cannot be found it stays pending (PlaceUnclear) for ResolvePending.
 func (a *App) PlaceCart(ctx context.Context, addressID int64, messages map[string]string) ([]PlaceResult, error) {
+	return a.placeCart(ctx, addressID, messages, nil)
+}
+
+// PlaceCartSellers is PlaceCart for the sellers named in sellerMemberIDs only: those the preview
+// found orderable. The other sellers' lines stay in the cart.
+func (a *App) PlaceCartSellers(ctx context.Context, addressID int64, messages map[string]string, sellerMemberIDs []string) ([]PlaceResult, error) {
+	only := make(map[string]bool, len(sellerMemberIDs))
+	for _, id := range sellerMemberIDs {
+		only[id] = true
+	}
+	return a.placeCart(ctx, addressID, messages, only)
+}
+
+// placeCart places the cart's sellers, all of them when only is nil.
+func (a *App) placeCart(ctx context.Context, addressID int64, messages map[string]string, only map[string]bool) ([]PlaceResult, error) {
 	mu := a.placeLock()
 	mu.Lock()
 	defer mu.Unlock()
@@ -92,6 +107,9 @@ func (a *App) PlaceCart(ctx context.Context, addressID int64, messages map[strin
 	ak := plan.key
 	var out []PlaceResult
 	for _, g := range plan.groups {
+		if only != nil && !only[g.sellerMemberID] {
+			continue
+		}
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
