@@ -51,6 +51,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		heading(i18n.T(i18n.SettingsTitle, nil)),
 		section(i18n.T(i18n.SettingsLanguage, nil), s.language, addLanguage),
 		section(i18n.T(i18n.SettingsStatusMapping, nil), newStatusMappingEditor(s.app, s.win).build()),
+		section(i18n.T(i18n.SettingsNotifications, nil), newNotificationSwitches(s.app, s.win).build()),
 		section(i18n.T(i18n.SettingsDataFolder, nil), dataDir),
 	)
 	return container.NewVScroll(container.NewPadded(form))
@@ -62,9 +63,7 @@ func (s *settingsScreen) onLanguageSelected(name string) {
 			continue
 		}
 		if err := s.app.SetLanguage(context.Background(), l.Tag); err != nil {
-			s.failed = dialog.NewCustom(i18n.T(i18n.SaveFailedTitle, nil), i18n.T(i18n.DialogClose, nil),
-				&widget.Label{Text: i18n.T(i18n.SaveFailedBody, nil), Wrapping: fyne.TextWrapWord}, s.win)
-			s.failed.Show()
+			s.failed = showProblemDialog(s.win, i18n.SaveFailedTitle, i18n.SaveFailedBody)
 		}
 		s.onLanguageChanged()
 		return

@@ -45,8 +45,14 @@ type Shell struct {
 	win     fyne.Window
 	current page
 
-	setup *wizardScreen // kept while the window lives: it holds the step and practice mode
+	// The screens that hold work in progress are kept while the window lives and built once
+	// per language; the others are built afresh each time they are shown.
+	setup  *wizardScreen // the step and practice mode
+	orders *ordersScreen
+	track  *trackingScreen
+	built  map[page]fyne.CanvasObject // orders and tracking, in the current language
 
+	trackingMu     sync.Mutex           // for Fyne's test driver, which runs fyne.Do on any goroutine
 	tracking       *app.TrackingService // nil while no key is active
 	trackingGen    int                  // bumped by every start and stop, so a late start is dropped
 	trackingStarts sync.WaitGroup
@@ -54,6 +60,7 @@ type Shell struct {
 	listeners      map[int]func(app.Event)
 	nextListener   int
 
+	status  *statusLine
 	nav     *widget.List
 	content *fyne.Container
 }
@@ -63,6 +70,10 @@ func NewShell(a *app.App, w fyne.Window) *Shell {
 	s := &Shell{app: a, win: w, current: pageSetup}
 	s.setup = newWizardScreen(a, w, func() { s.Navigate(pageSettings) })
 	s.setup.onKeyActivated = s.StartTracking
+	s.orders = newOrdersScreen(a, w, s.onStartSetup, s.showOrder)
+	s.track = newTrackingScreen(a, w, s.listen, s.onStartSetup)
+	s.status = newStatusLine(s)
+	s.listen(s.notify)
 	return s
 }
 
@@ -87,11 +98,12 @@ func (s *Shell) Build() fyne.CanvasObject {
 	s.nav.Select(int(s.current)) // before OnSelected, which would build the page a second time
 	s.nav.OnSelected = func(id widget.ListItemID) { s.show(page(id)) }
 	side := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
-	return container.NewBorder(nil, nil, side, nil, s.content)
+	return container.NewBorder(nil, s.status.build(), side, nil, s.content)
 }
 
 // Rebuild replaces the window content, so a language switch shows at once, with no restart.
 func (s *Shell) Rebuild() {
+	s.built = nil
 	s.win.SetContent(s.Build())
 }
 
@@ -109,9 +121,9 @@ func (s *Shell) show(p page) {
 func (s *Shell) buildPage(p page) fyne.CanvasObject {
 	switch p {
 	case pageOrders:
-		return newOrdersScreen(s.app, s.onStartSetup).build()
+		return s.keptPage(p, s.orders.build)
 	case pageTracking:
-		return newTrackingScreen(s.app, s.onStartSetup).build()
+		return s.keptPage(p, s.track.build)
 	case pageUsage:
 		return newUsageScreen(s.app, s.onStartSetup).build()
 	case pageSettings:
@@ -122,6 +134,24 @@ func (s *Shell) buildPage(p page) fyne.CanvasObject {
 }
 
 func (s *Shell) onStartSetup() { s.Navigate(pageSetup) }
+
+// keptPage is the page built once per language; a language switch rebuilds it.
+func (s *Shell) keptPage(p page, build func() fyne.CanvasObject) fyne.CanvasObject {
+	if o, ok := s.built[p]; ok {
+		return o
+	}
+	if s.built == nil {
+		s.built = map[page]fyne.CanvasObject{}
+	}
+	s.built[p] = build()
+	return s.built[p]
+}
+
+// showOrder shows an order in Tracking, from Orders.
+func (s *Shell) showOrder(orderID int64) {
+	s.Navigate(pageTracking)
+	s.track.showOrder(orderID)
+}
 
 // createNavItem sizes the template for the longest title, so no title is clipped in any language.
 func (s *Shell) createNavItem() fyne.CanvasObject {

@@ -35,7 +35,8 @@ func (s *Shell) StartTracking() {
 				svc.Close()
 				return
 			}
-			s.tracking = svc
+			s.setTracking(svc)
+			s.status.follow(svc)
 			events := svc.Events()
 			go func() {
 				for ev := range events {
@@ -50,10 +51,24 @@ func (s *Shell) StartTracking() {
 // stopTracking stops the service, if one runs, and any start in flight.
 func (s *Shell) stopTracking() {
 	s.trackingGen++
-	if s.tracking != nil {
-		s.tracking.Close()
-		s.tracking = nil
+	s.status.stop()
+	if svc := s.currentTracking(); svc != nil {
+		svc.Close()
+		s.setTracking(nil)
 	}
+}
+
+// currentTracking is the running service, nil while none runs.
+func (s *Shell) currentTracking() *app.TrackingService {
+	s.trackingMu.Lock()
+	defer s.trackingMu.Unlock()
+	return s.tracking
+}
+
+func (s *Shell) setTracking(svc *app.TrackingService) {
+	s.trackingMu.Lock()
+	defer s.trackingMu.Unlock()
+	s.tracking = svc
 }
 
 // listen calls fn on the event goroutine for every tracking event until remove is called, and
@@ -71,6 +86,22 @@ func (s *Shell) listen(fn func(app.Event)) (remove func()) {
 		s.listenersMu.Lock()
 		defer s.listenersMu.Unlock()
 		delete(s.listeners, id)
+	}
+}
+
+// notify shows a desktop notification for an order that shipped, closed or had a refund event,
+// unless the user switched that kind off in Settings.
+func (s *Shell) notify(ev app.Event) {
+	if ev == nil {
+		s.status.update() // tracking started
+		return
+	}
+	changed, ok := ev.(app.OrderChanged)
+	if !ok {
+		return
+	}
+	if n, ok := s.app.NotificationFor(context.Background(), changed); ok {
+		fyne.CurrentApp().SendNotification(fyne.NewNotification(n.Title, n.Body))
 	}
 }
 

@@ -196,9 +196,7 @@ func (e *statusMappingEditor) onOwnChanged(id widget.ListItemID, label string) {
 	if err := e.app.SetOwnStatus(context.Background(), e.rows[id].Status, e.owns[i]); err != nil {
 		log.Printf("settings: change the status mapping: %v", err)
 		e.list.RefreshItem(id) // puts the saved value back
-		e.failed = dialog.NewCustom(i18n.T(i18n.SaveFailedTitle, nil), i18n.T(i18n.DialogClose, nil),
-			para(i18n.T(i18n.StatusMappingSaveFailed, nil)), e.win)
-		e.failed.Show()
+		e.failed = showProblemDialog(e.win, i18n.SaveFailedTitle, i18n.StatusMappingSaveFailed)
 		return
 	}
 	e.rows[id].OwnStatus = e.owns[i]

@@ -145,8 +145,7 @@ func (s *wizardScreen) showSaveFailed(err error) {
 
 // showProblem shows a translated problem in a dialog with our own button label.
 func (s *wizardScreen) showProblem(title, body *i18n.Message) {
-	s.problem = dialog.NewCustom(i18n.T(title, nil), i18n.T(i18n.DialogClose, nil), para(i18n.T(body, nil)), s.win)
-	s.problem.Show()
+	s.problem = showProblemDialog(s.win, title, body)
 }
 
 // logError logs what failed; errors from app never carry a secret.
