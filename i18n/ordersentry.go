@@ -38,7 +38,7 @@ var (
 	EntryPendingNotice = &goi18n.Message{
 		ID:          "EntryPendingNotice",
 		Description: "Order entry: orders sent to 1688 whose answer never came; Count is how many",
-		One:         "One order is waiting for an answer from 1688. caigou looks it up; it never sends it again.",
+		One:         "{{.Count}} order is waiting for an answer from 1688. caigou looks it up; it never sends it again.",
 		Other:       "{{.Count}} orders are waiting for an answer from 1688. caigou looks them up; it never sends them again.",
 	}
 	EntryPendingLookUp = &goi18n.Message{
@@ -240,7 +240,7 @@ var (
 	PreviewPlace = &goi18n.Message{
 		ID:          "PreviewPlace",
 		Description: "Preview: button that places the orders; Count is how many orders",
-		One:         "Place the order",
+		One:         "Place {{.Count}} order",
 		Other:       "Place {{.Count}} orders",
 	}
 	PreviewPlacing = &goi18n.Message{

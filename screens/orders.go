@@ -48,5 +48,15 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 		container.NewTabItemWithIcon(i18n.T(i18n.OrdersTabRecord, nil), theme.DownloadIcon(), s.record.build()),
 		container.NewTabItemWithIcon(i18n.T(i18n.OrdersTabSuppliers, nil), theme.AccountIcon(), s.suppliers.build()),
 	)
+	// Set after the tabs are built: a tab's data is read when the user turns to it, so a CSV
+	// imported on the second tab shows in the cart of the first, and the suppliers are current.
+	s.tabs.OnSelected = func(item *container.TabItem) {
+		switch item {
+		case s.tabs.Items[0]:
+			s.entry.cart.reload()
+		case s.tabs.Items[2]:
+			s.suppliers.shown()
+		}
+	}
 	return s.tabs
 }

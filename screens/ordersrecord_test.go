@@ -125,6 +125,7 @@ func TestRecordTabImportsRecentOrdersPageByPage(t *testing.T) {
 	assert.False(t, p.button.Disabled())
 
 	h.shell.orders.tabs.SelectIndex(2)
+	h.shell.orders.suppliers.work.Wait()
 	assert.True(t, h.shows("义乌小商品厂"), "the suppliers list follows the import")
 }
 
@@ -229,8 +230,7 @@ func TestRecordTabExplainsAFailedExport(t *testing.T) {
 func TestSuppliersTabListsTheSellersBoughtFrom(t *testing.T) {
 	h, tab := newRecordHarness(t)
 	suppliers := h.shell.orders.suppliers
-	h.shell.orders.tabs.SelectIndex(2)
-	suppliers.shown() // what the Orders screen does when the tab is selected
+	h.shell.orders.tabs.SelectIndex(2) // reads the suppliers
 	suppliers.work.Wait()
 	assert.True(t, h.shows(i18n.T(i18n.SuppliersEmptyTitle, nil)))
 
@@ -238,6 +238,7 @@ func TestSuppliersTabListsTheSellersBoughtFrom(t *testing.T) {
 	recordByID(tab, strconv.FormatInt(web.ID, 10)) // its wait covers the suppliers read it asks for
 
 	h.shell.orders.tabs.SelectIndex(2)
+	suppliers.work.Wait()
 	assert.True(t, h.shows("义乌小商品厂"))
 	assert.True(t, h.shows(i18n.Yuan(web.TotalFen())))
 	assert.False(t, h.shows(i18n.T(i18n.SuppliersEmptyTitle, nil)))

@@ -26,6 +26,7 @@ type statusLine struct {
 	unsub    func()
 	ticker   *time.Ticker
 	stopTick chan struct{}
+	follower sync.WaitGroup
 }
 
 // callsRefresh is how often the calls count is read again between tracking events.
@@ -48,7 +49,9 @@ func (l *statusLine) follow(svc *app.TrackingService) {
 	l.unsub = unsub
 	l.ticker, l.stopTick = time.NewTicker(callsRefresh), make(chan struct{})
 	ticks, stop := l.ticker.C, l.stopTick
+	l.follower.Add(1)
 	go func() {
+		defer l.follower.Done()
 		for {
 			select {
 			case _, ok := <-states:
@@ -74,6 +77,7 @@ func (l *statusLine) stop() {
 		close(l.stopTick)
 		l.ticker = nil
 	}
+	l.follower.Wait() // fyne.Do only queues, so this never waits for the event goroutine
 }
 
 // update shows the state now; hidden while no key is tracked.
