@@ -18,7 +18,7 @@ import (
 
 // Words that stay as they are in every language: the product's name, and the names the 1688
 // console itself shows in Latin letters.
-var untranslatedWords = regexp.MustCompile(`caigou|AppKey|AppSecret|APPKEY|WebSocket|websocket|UTF-8|MOCK|API|token|PNG|L2|\.toml|\bms\b`)
+var untranslatedWords = regexp.MustCompile(`caigou|AppKey|AppSecret|APPKEY|WebSocket|websocket|UTF-8|MOCK|API|token|PNG|CSV|Excel|specId|L2|\.toml|\bms\b`)
 
 var latinWord = regexp.MustCompile(`[A-Za-z]{2,}`)
 

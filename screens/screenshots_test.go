@@ -60,6 +60,9 @@ func TestScreenshots(t *testing.T) {
 		practiceChecked(t, lang, func(name string, w fyne.Window) {
 			writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang)), w)
 		})
+		ordersAndTracking(t, lang, func(name string, w fyne.Window) {
+			writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang)), w)
+		})
 		startupError(t, dir, lang)
 	}
 }
