@@ -53,6 +53,7 @@ smoke: deps-smoke build
 bench: deps-smoke
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 10x ./storage/...
 	$(GO) test -run '^$$' -bench . -benchmem ./app/...
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./screens/
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./.ci/startbench/
 
 # A Windows GUI .exe, cross-compiled with cgo through mingw-w64 (about 6 minutes cold).

@@ -76,4 +76,3 @@ func TestOrdersAndTrackingScreensHaveNoEnglishInRussianAndChinese(t *testing.T) 
 // dataWords are Latin words of the demo world's 1688 data (a product's "500ml", a tracking
 // number's "YT"), not caigou's text.
 var dataWords = map[string]bool{"ml": true, "YT": true}
-
