@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"log"
+	"maps"
+	"slices"
 
 	"fyne.io/fyne/v2"
 
@@ -72,7 +74,7 @@ func (s *Shell) setTracking(svc *app.TrackingService) {
 }
 
 // listen calls fn on the event goroutine for every tracking event until remove is called, and
-// with nil when the service starts.
+// with nil when the service starts. Listeners are called in the order they registered.
 func (s *Shell) listen(fn func(app.Event)) (remove func()) {
 	s.listenersMu.Lock()
 	defer s.listenersMu.Unlock()
@@ -112,9 +114,10 @@ func (s *Shell) dispatchState() { s.dispatch(nil) }
 // on the caller's goroutine.
 func (s *Shell) dispatch(ev app.Event) {
 	s.listenersMu.Lock()
-	fns := make([]func(app.Event), 0, len(s.listeners))
-	for _, fn := range s.listeners {
-		fns = append(fns, fn)
+	ids := slices.Sorted(maps.Keys(s.listeners)) // in the order they registered
+	fns := make([]func(app.Event), 0, len(ids))
+	for _, id := range ids {
+		fns = append(fns, s.listeners[id])
 	}
 	s.listenersMu.Unlock()
 	for _, fn := range fns {
