@@ -8,32 +8,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/zalando/go-keyring"
 
 	"caigou/app/open1688"
 	"caigou/app/sim"
 	"caigou/storage"
 )
-
-// newTrackingApp is an App whose active key is the simulator's demo key, against the demo world
-// (one order in each bucket).
-func newTrackingApp(t *testing.T, opts sim.Options) (*App, *sim.Sim) {
-	t.Helper()
-	keyring.MockInit()
-	ctx := context.Background()
-	opts.Seed = true
-	srv, err := sim.Start(opts)
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = srv.Close() })
-	a := newTestApp(t)
-	a.SetEndpoints(Endpoints{Gateway: srv.URL(), Channel: srv.ChannelURL()})
-	keyID, err := a.StartKey(ctx)
-	require.NoError(t, err)
-	require.NoError(t, a.SaveKeyCredentials(ctx, keyID, sim.DemoAppKey, sim.DemoAppSecret))
-	require.NoError(t, a.SetActiveKey(ctx, keyID))
-	require.NoError(t, a.SaveAccount(ctx, keyID, sim.DemoBuyerLogin, sim.DemoAccessToken))
-	return a, srv
-}
 
 // knownSimOrder stores the simulator's first order in simStatus as caigou last saw it, in
 // localStatus, and returns its local id.
@@ -65,7 +44,7 @@ func callsToday(t *testing.T, a *App) int {
 
 func TestRefreshOrderStoresTheOrderItsParcelsAndTheirTrace(t *testing.T) {
 	ctx := context.Background()
-	a, srv := newTrackingApp(t, sim.Options{})
+	a, srv := newDemoApp(t, sim.Options{})
 	id := knownSimOrder(t, a, srv, "waitbuyerreceive", "waitsellersend")
 
 	require.NoError(t, a.RefreshOrder(ctx, id))
@@ -94,7 +73,7 @@ func TestRefreshOrderStoresTheOrderItsParcelsAndTheirTrace(t *testing.T) {
 
 func TestRefreshOrderOfAnUnshippedOrderAsksNoLogistics(t *testing.T) {
 	ctx := context.Background()
-	a, srv := newTrackingApp(t, sim.Options{})
+	a, srv := newDemoApp(t, sim.Options{})
 	id := knownSimOrder(t, a, srv, "waitsellersend", "waitbuyerpay")
 	require.NoError(t, a.RefreshOrder(ctx, id))
 	v, err := a.Order(ctx, id)
@@ -110,7 +89,7 @@ func TestRefreshOrderOfAnUnshippedOrderAsksNoLogistics(t *testing.T) {
 
 func TestPayURLOnlyForUnpaidOrders(t *testing.T) {
 	ctx := context.Background()
-	a, srv := newTrackingApp(t, sim.Options{PayURL: "https://pay.example/cashier"})
+	a, srv := newDemoApp(t, sim.Options{PayURL: "https://pay.example/cashier"})
 	unpaid := knownSimOrder(t, a, srv, "waitbuyerpay", "waitbuyerpay")
 	paid := knownSimOrder(t, a, srv, "waitsellersend", "waitsellersend")
 
@@ -131,7 +110,7 @@ func TestPayURLOnlyForUnpaidOrders(t *testing.T) {
 
 func TestCancelOrder(t *testing.T) {
 	ctx := context.Background()
-	a, srv := newTrackingApp(t, sim.Options{})
+	a, srv := newDemoApp(t, sim.Options{})
 	unpaid := knownSimOrder(t, a, srv, "waitbuyerpay", "waitbuyerpay")
 	paid := knownSimOrder(t, a, srv, "waitsellersend", "waitsellersend")
 
@@ -157,7 +136,7 @@ func TestCancelOrder(t *testing.T) {
 
 func TestCancelOrderRefusedBy1688(t *testing.T) {
 	ctx := context.Background()
-	a, srv := newTrackingApp(t, sim.Options{})
+	a, srv := newDemoApp(t, sim.Options{})
 	// caigou still thinks the order unpaid; the buyer paid it on the website meanwhile.
 	stale := knownSimOrder(t, a, srv, "waitsellersend", "waitbuyerpay")
 	err := a.CancelOrder(ctx, stale, "")

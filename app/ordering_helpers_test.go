@@ -18,28 +18,42 @@ const (
 	testPenOfferID     = int64(624281887811)
 )
 
-// newOrderingApp is an App whose active key is the simulator's demo key, against a seeded
-// simulator that also sells pens from testPenSeller.
+// newOrderingApp is newDemoApp against a simulator that also sells pens from testPenSeller.
 func newOrderingApp(t *testing.T, opts sim.Options) (*App, *sim.Sim) {
 	t.Helper()
-	keyring.MockInit()
-	ctx := context.Background()
+	a, srv := newDemoApp(t, opts)
+	require.NoError(t, srv.AddSeller(sim.Seller{MemberID: testPenSeller, LoginID: testPenSellerLogin, ShippingFeeFen: 600}))
+	require.NoError(t, srv.AddProduct(sim.Product{OfferID: testPenOfferID, Subject: "中性笔 12支装", SellerMemberID: testPenSeller, PriceFen: 1200}))
+	require.NoError(t, srv.MarkBoughtFrom(sim.DemoBuyer, testPenSeller))
+	return a, srv
+}
+
+// newDemoApp is an App whose active key is the simulator's demo key, against a simulator of the
+// demo world (one order in each bucket) started with opts.
+func newDemoApp(t *testing.T, opts sim.Options) (*App, *sim.Sim) {
+	t.Helper()
 	opts.Seed = true
 	srv, err := sim.Start(opts)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = srv.Close() })
-	require.NoError(t, srv.AddSeller(sim.Seller{MemberID: testPenSeller, LoginID: testPenSellerLogin, ShippingFeeFen: 600}))
-	require.NoError(t, srv.AddProduct(sim.Product{OfferID: testPenOfferID, Subject: "中性笔 12支装", SellerMemberID: testPenSeller, PriceFen: 1200}))
-	require.NoError(t, srv.MarkBoughtFrom(sim.DemoBuyer, testPenSeller))
-
 	a := newTestApp(t)
 	a.SetEndpoints(Endpoints{Gateway: srv.URL(), Channel: srv.ChannelURL()})
+	activateDemoKey(t, a)
+	return a, srv
+}
+
+// activateDemoKey makes the simulator's demo key and buyer account the active key of a, its
+// secrets in a mock keychain, as the wizard leaves a verified key; it returns the key's id.
+func activateDemoKey(t *testing.T, a *App) int64 {
+	t.Helper()
+	keyring.MockInit()
+	ctx := context.Background()
 	keyID, err := a.StartKey(ctx)
 	require.NoError(t, err)
 	require.NoError(t, a.SaveKeyCredentials(ctx, keyID, sim.DemoAppKey, sim.DemoAppSecret))
-	require.NoError(t, a.SetActiveKey(ctx, keyID))
 	require.NoError(t, a.SaveAccount(ctx, keyID, sim.DemoBuyerLogin, sim.DemoAccessToken))
-	return a, srv
+	require.NoError(t, a.SetActiveKey(ctx, keyID))
+	return keyID
 }
 
 // saveTestAddress adds the demo receiver to the address book.

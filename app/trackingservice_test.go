@@ -23,11 +23,7 @@ func TestTrackingServiceConnectsAndDeliversTheChannelsEvents(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = srv.Close() })
 	a.SetEndpoints(Endpoints{Gateway: srv.URL(), Channel: srv.ChannelURL()})
-	keyID, err := a.StartKey(ctx)
-	require.NoError(t, err)
-	require.NoError(t, a.SaveKeyCredentials(ctx, keyID, sim.DemoAppKey, sim.DemoAppSecret))
-	require.NoError(t, a.SaveAccount(ctx, keyID, sim.DemoBuyerLogin, sim.DemoAccessToken))
-	require.NoError(t, a.SetActiveKey(ctx, keyID))
+	activateDemoKey(t, a)
 
 	s, err := a.StartTracking(ctx)
 	require.NoError(t, err)

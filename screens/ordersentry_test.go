@@ -12,9 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/zalando/go-keyring"
 
 	"caigou/app"
+	"caigou/app/apptest"
 	"caigou/app/sim"
 	"caigou/i18n"
 )
@@ -30,14 +30,8 @@ type entryHarness struct {
 
 func newEntryHarness(t *testing.T) *entryHarness {
 	t.Helper()
-	keyring.MockInit()
 	h := newWizardHarness(t)
-	ctx := context.Background()
-	keyID, err := h.app.StartKey(ctx)
-	require.NoError(t, err)
-	require.NoError(t, h.app.SaveKeyCredentials(ctx, keyID, sim.DemoAppKey, sim.DemoAppSecret))
-	require.NoError(t, h.app.SaveAccount(ctx, keyID, sim.DemoBuyerLogin, sim.DemoAccessToken))
-	require.NoError(t, h.app.SetActiveKey(ctx, keyID))
+	apptest.ActivateDemoKey(t, h.app)
 	e := &entryHarness{wizardHarness: h, tab: h.shell.orders.entry}
 	e.tab.openURL = func(u string) error { e.opened = append(e.opened, u); return nil }
 	e.tab.loadImage = func(context.Context, string) ([]byte, error) { return nil, errors.New("offline") }

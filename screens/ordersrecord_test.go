@@ -15,9 +15,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/zalando/go-keyring"
 
 	"caigou/app"
+	"caigou/app/apptest"
 	"caigou/app/open1688"
 	"caigou/app/sim"
 	"caigou/i18n"
@@ -26,14 +26,8 @@ import (
 // newRecordHarness shows the Orders screen with the demo key active against the simulator.
 func newRecordHarness(t *testing.T) (*wizardHarness, *recordTab) {
 	t.Helper()
-	keyring.MockInit()
 	h := newWizardHarness(t)
-	ctx := context.Background()
-	keyID, err := h.app.StartKey(ctx)
-	require.NoError(t, err)
-	require.NoError(t, h.app.SaveKeyCredentials(ctx, keyID, sim.DemoAppKey, sim.DemoAppSecret))
-	require.NoError(t, h.app.SaveAccount(ctx, keyID, sim.DemoBuyerLogin, sim.DemoAccessToken))
-	require.NoError(t, h.app.SetActiveKey(ctx, keyID))
+	apptest.ActivateDemoKey(t, h.app)
 	h.shell.Navigate(pageOrders)
 	h.shell.orders.tabs.SelectIndex(1)
 	tab := h.shell.orders.record

@@ -6,21 +6,16 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
-	"github.com/zalando/go-keyring"
 
 	"caigou/app"
+	"caigou/app/apptest"
 	"caigou/app/sim"
 )
 
 func TestShellTracksTheActiveKeyAndHandsEventsToListeners(t *testing.T) {
-	keyring.MockInit()
 	h := newWizardHarness(t)
 	ctx := context.Background()
-	keyID, err := h.app.StartKey(ctx)
-	require.NoError(t, err)
-	require.NoError(t, h.app.SaveKeyCredentials(ctx, keyID, sim.DemoAppKey, sim.DemoAppSecret))
-	require.NoError(t, h.app.SaveAccount(ctx, keyID, sim.DemoBuyerLogin, sim.DemoAccessToken))
-	require.NoError(t, h.app.SetActiveKey(ctx, keyID))
+	apptest.ActivateDemoKey(t, h.app)
 
 	got := make(chan app.Event, 16)
 	remove := h.shell.listen(func(ev app.Event) { got <- ev })
@@ -33,7 +28,7 @@ func TestShellTracksTheActiveKeyAndHandsEventsToListeners(t *testing.T) {
 	wait, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	require.NoError(t, h.sim.Channel().WaitConnected(wait, sim.DemoAppKey))
-	_, err = h.sim.Channel().PushMock(sim.DemoAppKey, sim.Message{UserInfo: sim.DemoBuyer})
+	_, err := h.sim.Channel().PushMock(sim.DemoAppKey, sim.Message{UserInfo: sim.DemoBuyer})
 	require.NoError(t, err)
 	for {
 		select {

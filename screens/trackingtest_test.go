@@ -14,6 +14,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"caigou/app"
+	"caigou/app/apptest"
 	"caigou/app/sim"
 	"caigou/i18n"
 	"caigou/storage"
@@ -50,12 +51,7 @@ func newTrackingHarness(tb testing.TB, n int) *trackingHarness {
 	}
 	core := app.New(db, tb.TempDir())
 	core.SetEndpoints(app.Endpoints{Gateway: srv.URL(), Channel: srv.ChannelURL()})
-	ctx := context.Background()
-	keyID, err := core.StartKey(ctx)
-	require.NoError(tb, err)
-	require.NoError(tb, core.SaveKeyCredentials(ctx, keyID, sim.DemoAppKey, sim.DemoAppSecret))
-	require.NoError(tb, core.SaveAccount(ctx, keyID, sim.DemoBuyerLogin, sim.DemoAccessToken))
-	require.NoError(tb, core.SetActiveKey(ctx, keyID))
+	apptest.ActivateDemoKey(tb, core)
 
 	w := test.NewTempWindow(tb, nil)
 	shell := NewShell(core, w)
