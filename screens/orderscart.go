@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"log"
 	"strconv"
 	"strings"
 
@@ -48,7 +49,11 @@ type cartRow struct {
 }
 
 func newCartPanel(t *orderEntryTab) *cartPanel {
-	return &cartPanel{t: t, messages: map[string]string{}}
+	messages, err := t.o.app.SellerMessages(context.Background())
+	if err != nil {
+		log.Printf("orders: read the messages to the sellers: %v", err)
+	}
+	return &cartPanel{t: t, messages: messages}
 }
 
 func (c *cartPanel) build() fyne.CanvasObject {
@@ -244,12 +249,25 @@ func (c *cartPanel) onMessage(seller, login string) {
 	c.message = dialog.NewCustomConfirm(i18n.T(i18n.CartMessageTitle, map[string]any{"Seller": login}),
 		i18n.T(i18n.EntrySave, nil), i18n.T(i18n.DialogCancel, nil), entry, func(ok bool) {
 			if ok {
-				c.messages[seller] = strings.TrimSpace(entry.Text)
+				c.setMessage(seller, entry.Text)
 				c.list.Refresh()
 			}
 		}, c.t.o.win)
 	c.message.Resize(fyne.NewSize(480, 260))
 	c.message.Show()
+}
+
+// setMessage keeps a message to a seller, in the database too, so a restart does not lose it.
+func (c *cartPanel) setMessage(seller, text string) {
+	text = strings.TrimSpace(text)
+	if err := c.t.o.app.SetSellerMessage(context.Background(), seller, text); err != nil {
+		c.showProblem(joinSentences(app.ExplainOrderError(err)))
+	}
+	if text == "" {
+		delete(c.messages, seller)
+		return
+	}
+	c.messages[seller] = text
 }
 
 // reloadAddresses fills the address choice, keeping the chosen one, else the default.

@@ -318,3 +318,22 @@ func TestNewOrderCartQuantityAndRemove(t *testing.T) {
 	assert.Empty(t, cart)
 	assert.True(t, e.shows(i18n.T(i18n.CartEmpty, nil)))
 }
+
+func TestNewOrderSellerMessageSurvivesARestart(t *testing.T) {
+	e := newEntryHarness(t)
+	e.lookUp("https://detail.1688.com/offer/" + strconv.FormatInt(sim.DemoOfferID, 10) + ".html")
+	e.addToCart(0, "2")
+	e.tab.cart.onMessage(sim.DemoSeller, "义乌小商品厂")
+	var text *textArea
+	walk(e.top(), func(o fyne.CanvasObject) {
+		if a, ok := o.(*textArea); ok {
+			text = a
+		}
+	})
+	require.NotNil(t, text, "the message dialog has a text area")
+	test.Type(text, "请用纸箱包装")
+	e.tapTop(i18n.T(i18n.EntrySave, nil))
+
+	again := newOrdersScreen(e.app, e.win, func() {}, func(int64) {}) // caigou started again
+	assert.Equal(t, "请用纸箱包装", again.entry.cart.messages[sim.DemoSeller])
+}

@@ -142,7 +142,7 @@ func (c *cartPanel) place(addressID int64, sellers []string) {
 		c.previewD.Hide()
 		for _, res := range r.results {
 			if res.State == app.PlacePlaced {
-				delete(c.messages, res.SellerMemberID)
+				c.setMessage(res.SellerMemberID, "") // sent with its order
 			}
 		}
 		c.reload()
