@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"sync"
 
 	"caigou/i18n"
 	"caigou/storage"
@@ -24,6 +25,7 @@ type App struct {
 	dataDir   string
 	secrets   *Secrets
 	endpoints Endpoints
+	placing   sync.Mutex // see placeLock
 }
 
 // New builds the core over an open database kept in dataDir.

@@ -64,14 +64,9 @@ type PlaceResult struct {
 	Err error
 }
 
-// placeLocks holds each App's placing lock: PlaceCart, ResolvePending and ReturnPendingToCart
-// wait for each other, so a double click cannot run two of them at once.
-var placeLocks sync.Map // *App → *sync.Mutex
-
-func (a *App) placeLock() *sync.Mutex {
-	m, _ := placeLocks.LoadOrStore(a, &sync.Mutex{})
-	return m.(*sync.Mutex)
-}
+// placeLock is the App's placing lock: PlaceCart, ResolvePending and ReturnPendingToCart wait
+// for each other, so a double click cannot run two of them at once.
+func (a *App) placeLock() *sync.Mutex { return &a.placing }
 
 // PlaceCart orders the cart, one fastCreateOrder per seller, delivered to address addressID.
 // messages holds an optional message per seller member id.
