@@ -11,6 +11,7 @@
 package i18n
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -76,8 +77,22 @@ var (
 	reported sync.Map
 )
 
+// loaded is closed once the embedded locales are parsed. Parsing them takes some 15 ms, so it
+// runs on its own goroutine from init, beside the rest of the program's start (opening the
+// database, creating the window), and the first translation waits for it.
+var loaded = make(chan struct{})
+
 func init() {
-	active.Store(newState(builtins(), nil, defaultTag, log.Printf))
+	go func() {
+		active.Store(newState(builtins(), nil, defaultTag, log.Printf))
+		close(loaded)
+	}()
+}
+
+// load is the active state, once the embedded locales are parsed.
+func load() *state {
+	<-loaded
+	return active.Load()
 }
 
 // parseBuiltins panics on a broken embedded file: that is a build defect the tests catch, and
@@ -87,17 +102,24 @@ func parseBuiltins() []locale {
 	if err != nil {
 		panic(err)
 	}
-	var locales []locale
-	for _, name := range names {
-		buf, err := builtinFiles.ReadFile(name)
-		if err != nil {
-			panic(err)
-		}
-		loc, err := parseLocale(buf, path.Base(name))
-		if err != nil {
-			panic(fmt.Sprintf("i18n: embedded %s: %v", name, err))
-		}
-		locales = append(locales, loc)
+	// One goroutine a file: they are parsed side by side.
+	locales := make([]locale, len(names))
+	problems := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() {
+			buf, err := builtinFiles.ReadFile(name)
+			if err == nil {
+				locales[i], err = parseLocale(withoutNotes(buf), path.Base(name))
+			}
+			if err != nil {
+				problems[i] = fmt.Errorf("i18n: embedded %s: %w", name, err)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(problems...); err != nil {
+		panic(err)
 	}
 	slices.SortStableFunc(locales, func(a, b locale) int {
 		return builtinRank(a.tag.String()) - builtinRank(b.tag.String())
@@ -106,6 +128,19 @@ func parseBuiltins() []locale {
 		panic("i18n: locales/active.en.toml is not embedded")
 	}
 	return locales
+}
+
+// withoutNotes drops the translators' notes (description) and goi18n's hashes from an embedded
+// locale file: the program needs neither, and parsing them would be half the work of the
+// start-up's slowest step.
+func withoutNotes(buf []byte) []byte {
+	out := make([]byte, 0, len(buf))
+	for line := range bytes.Lines(buf) {
+		if !bytes.HasPrefix(line, []byte("description = ")) && !bytes.HasPrefix(line, []byte("hash = ")) {
+			out = append(out, line...)
+		}
+	}
+	return out
 }
 
 // builtinRank orders en, ru, zh first; any other embedded language comes after them.
@@ -200,7 +235,7 @@ func (s *state) has(tag string) bool {
 // (which may be nil). It never returns an empty string: a message the translation lacks, or
 // cannot render, comes out in English.
 func T(msg *goi18n.Message, data map[string]any) string {
-	return active.Load().localize(msg, nil, data)
+	return load().localize(msg, nil, data)
 }
 
 // N translates a message with plural forms for count, choosing the form the current language's
@@ -209,7 +244,7 @@ func N(msg *goi18n.Message, count int, data map[string]any) string {
 	withCount := make(map[string]any, len(data)+1)
 	maps.Copy(withCount, data)
 	withCount["Count"] = count
-	return active.Load().localize(msg, count, withCount)
+	return load().localize(msg, count, withCount)
 }
 
 func (s *state) localize(msg *goi18n.Message, count any, data map[string]any) string {
@@ -249,7 +284,7 @@ func english(msg *goi18n.Message, count any, data map[string]any) string {
 func SetLanguage(tag string) error {
 	writeMu.Lock()
 	defer writeMu.Unlock()
-	s := active.Load()
+	s := load()
 	parsed, err := language.Parse(tag)
 	if err != nil || !s.has(parsed.String()) {
 		return fmt.Errorf("%w %q: choose one of %s", ErrUnknownLanguage, tag, strings.Join(s.tags(), ", "))
@@ -271,19 +306,19 @@ func (s *state) tags() []string {
 
 // Current returns the tag of the language T and N use.
 func Current() string {
-	return active.Load().current
+	return load().current
 }
 
 // Languages lists the languages the user can choose: English, Russian and Chinese, then the
 // ones loaded from the data folder, sorted by tag.
 func Languages() []Language {
-	return slices.Clone(active.Load().languages)
+	return slices.Clone(load().languages)
 }
 
 // Match picks the available language closest to an operating-system locale such as
 // "ru_RU.UTF-8", "zh-Hans-CN" or "en-GB". A locale with no language of ours gives "en".
 func Match(osLocale string) string {
-	s := active.Load()
+	s := load()
 	name, _, _ := strings.Cut(strings.TrimSpace(osLocale), ".") // ru_RU.UTF-8
 	name, _, _ = strings.Cut(name, "@")                         // sr_RS@latin
 	want, err := language.Parse(strings.ReplaceAll(name, "_", "-"))
