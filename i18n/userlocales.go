@@ -49,7 +49,7 @@ func LoadUserLocales(dir string, logf func(format string, args ...any)) error {
 
 	writeMu.Lock()
 	defer writeMu.Unlock()
-	prev := active.Load()
+	prev := load()
 	runtimeLog := logf
 	if quiet {
 		runtimeLog = prev.logf
