@@ -143,5 +143,7 @@ func (h *trackingHarness) moveOrder(id int64, status string) {
 		Orders: []storage.OrderReport{{AliOrderID: v.AliOrderID, Status: status, At: time.Now().UnixMilli(), Detail: "ORDER_BUYER_VIEW_ORDER_PAY"}},
 	}})
 	require.NoError(h.t, err)
-	h.shell.dispatch(app.OrderChanged{OrderID: id, AliOrderID: v.AliOrderID, Status: status, Moved: true})
+	after, err := h.app.Order(ctx, id) // the tracker reports the order as the message left it
+	require.NoError(h.t, err)
+	h.shell.dispatch(app.OrderChanged{OrderID: id, AliOrderID: v.AliOrderID, Status: status, Bucket: after.Bucket, Moved: true})
 }
