@@ -76,6 +76,8 @@ func (a *App) placeLock() *sync.Mutex { return &a.placing }
 // nothing to place. A clear refusal puts the lines back. An unclear answer (network, timeout,
 // lost response) is never sent again: the order is looked up by its outOrderId, and when it
 // cannot be found it stays pending (PlaceUnclear) for ResolvePending.
+//
+// A key that has used all its products places nothing: ErrProductCap.
 func (a *App) PlaceCart(ctx context.Context, addressID int64, messages map[string]string) ([]PlaceResult, error) {
 	return a.placeCart(ctx, addressID, messages, nil)
 }
@@ -100,6 +102,9 @@ func (a *App) placeCart(ctx context.Context, addressID int64, messages map[strin
 		return nil, err
 	}
 	ak := plan.key
+	if err := a.refuseAtCap(ctx, ak.Key.ID); err != nil {
+		return nil, err
+	}
 	var out []PlaceResult
 	for _, g := range plan.groups {
 		if only != nil && !only[g.sellerMemberID] {

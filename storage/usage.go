@@ -159,3 +159,18 @@ func (db *DB) TokenExpiry(ctx context.Context, keyID int64) (time.Time, error) {
 	}
 	return time.UnixMilli(ms.Int64).UTC(), nil
 }
+
+// ClaimSetting stores value under key unless the key is there already, and reports whether this
+// call stored it: of two callers racing for the same key, exactly one claims it. Alerts shown
+// once are remembered this way.
+func (db *DB) ClaimSetting(ctx context.Context, key, value string) (bool, error) {
+	res, err := db.sql.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", key, value)
+	if err != nil {
+		return false, fmt.Errorf("storage: claim setting %q: %w", key, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("storage: claim setting %q: %w", key, err)
+	}
+	return n == 1, nil
+}

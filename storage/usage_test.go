@@ -187,3 +187,18 @@ func TestKeyLimitSettersAndTokenExpiry(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, at, exp)
 }
+
+func TestClaimSettingOnce(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	first, err := db.ClaimSetting(ctx, "usage.alerted.1.calls80.2026-03-10", "x")
+	require.NoError(t, err)
+	again, err := db.ClaimSetting(ctx, "usage.alerted.1.calls80.2026-03-10", "y")
+	require.NoError(t, err)
+	assert.True(t, first)
+	assert.False(t, again)
+	v, ok, err := db.Setting(ctx, "usage.alerted.1.calls80.2026-03-10")
+	require.NoError(t, err)
+	assert.True(t, ok)
+	assert.Equal(t, "x", v, "the first value stays")
+}

@@ -40,14 +40,20 @@ func (b Budget) limit(background bool) int {
 	if !background {
 		return daily
 	}
-	reserve := b.Reserve
+	return max(daily-b.ReserveCalls(), 0)
+}
+
+// ReserveCalls is how many of the daily calls are kept for the user's own actions.
+func (b Budget) ReserveCalls() int {
 	switch {
-	case reserve == 0:
-		reserve = daily / 10
-	case reserve < 0:
-		reserve = 0
+	case b.Reserve == 0 && b.DailyLimit <= 0:
+		return DefaultDailyLimit / 10
+	case b.Reserve == 0:
+		return b.DailyLimit / 10
+	case b.Reserve < 0:
+		return 0
 	}
-	return max(daily-reserve, 0)
+	return b.Reserve
 }
 
 type backgroundKey struct{}
