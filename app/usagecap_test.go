@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -69,4 +70,50 @@ func TestPlaceCartRefusesAtTheProductCap(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, results, 1)
 	assert.Equal(t, PlacePlaced, results[0].State)
+}
+
+func TestNextKeyTakesTheCartOverAndKeepsTheHistory(t *testing.T) {
+	ctx := context.Background()
+	a, srv := newOrderingApp(t, sim.Options{})
+	old, err := a.ActiveKey(ctx)
+	require.NoError(t, err)
+	addr := saveTestAddress(t, a)
+	require.NoError(t, a.SetProductLimit(ctx, old.Key.ID, 1))
+	addOffer(t, a, sim.DemoOfferID, sim.DemoSpecRed, 2)
+	placed, err := a.PlaceCart(ctx, addr, nil)
+	require.NoError(t, err)
+	require.Len(t, placed, 1)
+	addOffer(t, a, testPenOfferID, "", 3)
+	_, err = a.PlaceCart(ctx, addr, nil)
+	require.ErrorIs(t, err, ErrProductCap)
+
+	// The next key, verified by the wizard, of the same buyer account.
+	const nextAppKey, nextSecret, nextToken = "7654399", "NextSecret-7654399", "next-access-token-0001"
+	require.NoError(t, srv.AddApp(sim.App{Key: nextAppKey, Secret: nextSecret}))
+	require.NoError(t, srv.Authorize(sim.Authorization{AppKey: nextAppKey, MemberID: sim.DemoBuyer, AccessToken: nextToken}))
+	next, err := a.StartKey(ctx)
+	require.NoError(t, err)
+	require.NoError(t, a.SaveKeyCredentials(ctx, next, nextAppKey, nextSecret))
+	require.NoError(t, a.SaveAccount(ctx, next, sim.DemoBuyerLogin, nextToken))
+	require.NoError(t, a.SetActiveKey(ctx, next))
+
+	require.NoError(t, a.CheckCartFits(ctx), "the cart carried over fits the new key")
+	results, err := a.PlaceCart(ctx, addr, nil)
+	require.NoError(t, err)
+	require.Len(t, results, 1)
+	assert.Equal(t, PlacePlaced, results[0].State)
+
+	for _, c := range []struct {
+		key    int64
+		order  string
+		wanted int
+	}{{old.Key.ID, placed[0].AliOrderID, 1}, {next, results[0].AliOrderID, 1}} {
+		u, err := a.Usage(ctx, c.key, time.Now())
+		require.NoError(t, err)
+		assert.Equal(t, c.wanted, u.ProductsUsed, "key %d", c.key)
+		o, ok, err := a.db.OrderByAliID(ctx, c.order)
+		require.NoError(t, err)
+		require.True(t, ok)
+		assert.Equal(t, c.key, o.KeyID, "the order stays with the key it was placed with")
+	}
 }
