@@ -45,6 +45,9 @@ func ExplainOrderError(err error) (explanation, next string) {
 		data := map[string]any{"Min": below.Min}
 		return i18n.T(i18n.OrderErrQuantityBelowMin, data), i18n.T(i18n.OrderErrQuantityBelowMinNext, data)
 	}
+	if usage := ExplainUsageError(err); usage != "" { // the key's product cap
+		return usage, ""
+	}
 	if errors.Is(err, ErrImportStopped) {
 		_, next = ExplainAPIError(err)
 		return i18n.T(i18n.OrderErrImportStopped, nil), next

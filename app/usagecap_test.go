@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -116,4 +117,10 @@ func TestNextKeyTakesTheCartOverAndKeepsTheHistory(t *testing.T) {
 		require.True(t, ok)
 		assert.Equal(t, c.key, o.KeyID, "the order stays with the key it was placed with")
 	}
+}
+
+func TestOrderErrorsExplainTheProductCap(t *testing.T) {
+	explanation, _ := ExplainOrderError(fmt.Errorf("place: %w", ErrProductCap))
+	assert.Equal(t, ExplainUsageError(ErrProductCap), explanation, "the Orders screen explains the cap")
+	assert.NotEmpty(t, explanation)
 }
