@@ -125,7 +125,7 @@ func (s *Shell) buildPage(p page) fyne.CanvasObject {
 	case pageTracking:
 		return s.keptPage(p, s.track.build)
 	case pageUsage:
-		return newUsageScreen(s.app, s.onStartSetup).build()
+		return newUsageScreen(s.app, s.win, s.onStartSetup, s.SetUpNextKey).build()
 	case pageSettings:
 		return newSettingsScreen(s.app, s.win, s.Rebuild).build()
 	default:
@@ -134,6 +134,13 @@ func (s *Shell) buildPage(p page) fyne.CanvasObject {
 }
 
 func (s *Shell) onStartSetup() { s.Navigate(pageSetup) }
+
+// SetUpNextKey opens the wizard for a new key, for a key that is full or ending; the old key
+// and its order history stay.
+func (s *Shell) SetUpNextKey() {
+	s.setup.startAnotherKey()
+	s.Navigate(pageSetup)
+}
 
 // keptPage is the page built once per language; a language switch rebuilds it.
 func (s *Shell) keptPage(p page, build func() fyne.CanvasObject) fyne.CanvasObject {

@@ -11,14 +11,16 @@ import (
 
 // usageScreen meters each key: products bought, API calls today, days left.
 type usageScreen struct {
-	app          *app.App
-	onStartSetup func()
+	app            *app.App
+	win            fyne.Window
+	onStartSetup   func()
+	onSetUpNextKey func() // starts the wizard for a new key; the old one keeps its history
 
 	startSetup *widget.Button
 }
 
-func newUsageScreen(a *app.App, onStartSetup func()) *usageScreen {
-	return &usageScreen{app: a, onStartSetup: onStartSetup}
+func newUsageScreen(a *app.App, w fyne.Window, onStartSetup, onSetUpNextKey func()) *usageScreen {
+	return &usageScreen{app: a, win: w, onStartSetup: onStartSetup, onSetUpNextKey: onSetUpNextKey}
 }
 
 func (s *usageScreen) build() fyne.CanvasObject {
