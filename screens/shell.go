@@ -138,8 +138,8 @@ func (s *Shell) onStartSetup() { s.Navigate(pageSetup) }
 // SetUpNextKey opens the wizard for a new key, for a key that is full or ending; the old key
 // and its order history stay.
 func (s *Shell) SetUpNextKey() {
+	s.Navigate(pageSetup) // builds the wizard's widgets first
 	s.setup.startAnotherKey()
-	s.Navigate(pageSetup)
 }
 
 // keptPage is the page built once per language; a language switch rebuilds it.

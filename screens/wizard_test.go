@@ -76,3 +76,17 @@ func TestSetUpAnotherKeyKeepsTheFirstOne(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, h.s.keyID, current, "the Setup screen reopens the new key")
 }
+
+func TestSetUpNextKeyOpensTheWizardForANewKeyFromAnotherScreen(t *testing.T) {
+	h := newWizardHarness(t)
+	passAllChecks(t, h)
+	first := h.s.keyID
+	h.shell.Navigate(pageUsage)
+
+	h.shell.SetUpNextKey()
+	assert.Equal(t, pageSetup, h.shell.current)
+	assert.Equal(t, app.StepBefore, h.stepID())
+	assert.Zero(t, h.s.keyID, "the next key is created when the user starts")
+	h.tick("Done")
+	assert.NotEqual(t, first, h.s.keyID)
+}
