@@ -22,6 +22,10 @@ type ordersScreen struct {
 	win          fyne.Window
 	onStartSetup func()
 	onShowOrder  func(orderID int64) // shows a placed or recorded order in Tracking
+	// onSetUpNextKey starts the wizard for a new key when this one is full; onPlaced says orders
+	// were placed, so the key's meters are read again. Either may be nil.
+	onSetUpNextKey func()
+	onPlaced       func()
 
 	tabs      *container.AppTabs
 	entry     *orderEntryTab

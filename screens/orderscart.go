@@ -28,6 +28,7 @@ type cartPanel struct {
 	addressID int64
 	addresses []app.Address
 	placing   bool // PlaceCart runs: a second Place does nothing
+	capFull   bool // the active key has used all its products (orderscap.go)
 
 	list     *widget.List
 	empty    *widget.Label
@@ -38,6 +39,7 @@ type cartPanel struct {
 	confirm  dialog.Dialog
 	message  dialog.Dialog
 	previewD *dialog.CustomDialog
+	capBox   *fyne.Container
 	results  dialog.Dialog
 }
 
@@ -71,7 +73,7 @@ func (c *cartPanel) build() fyne.CanvasObject {
 	c.reloadAddresses()
 
 	deliver := container.NewBorder(nil, nil, widget.NewLabel(i18n.T(i18n.CartDeliverTo, nil)), book, c.address)
-	bottom := container.NewVBox(widget.NewSeparator(), deliver, c.problem, container.NewBorder(nil, nil, nil, c.preview, c.busy))
+	bottom := container.NewVBox(widget.NewSeparator(), c.buildCap(), deliver, c.problem, container.NewBorder(nil, nil, nil, c.preview, c.busy))
 	return container.NewBorder(heading(i18n.T(i18n.CartTitle, nil)), bottom, nil, nil, container.NewStack(c.list, c.empty))
 }
 

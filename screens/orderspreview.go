@@ -18,6 +18,7 @@ import (
 type previewOutcome struct {
 	sellers []app.SellerPreview
 	err     error
+	fits    error // CheckCartFits: nil, or a *app.CartOverCapError shown in the preview
 }
 
 // placeOutcome is what PlaceCart or ResolvePending gave.
@@ -37,23 +38,37 @@ func (c *cartPanel) onPreview() {
 	c.busy.Show()
 	addressID := c.addressID
 	entryBackground(c.t, func() previewOutcome {
-		p, err := c.t.o.app.PreviewCart(context.Background(), addressID)
-		return previewOutcome{p, err}
+		ctx := context.Background()
+		fits := c.t.o.app.CheckCartFits(ctx)
+		if fits != nil && !isOverCap(fits) {
+			return previewOutcome{err: fits} // the key is full, or its meter could not be read
+		}
+		p, err := c.t.o.app.PreviewCart(ctx, addressID)
+		return previewOutcome{p, err, fits}
 	}, func(r previewOutcome) {
 		c.busy.Hide()
 		c.reload()
+		if c.showCapIf(r.err) {
+			return
+		}
 		if r.err != nil {
 			c.showProblem(joinSentences(app.ExplainOrderError(r.err)))
 			return
 		}
-		c.showPreview(r.sellers, addressID)
+		c.capFull = false // the key, or its limit, changed since
+		c.showCap()
+		c.showPreview(r.sellers, addressID, r.fits)
 	})
 }
 
 // showPreview shows each seller's goods, freight and total, or why it cannot be ordered here,
-// with a Place button for the sellers that can.
-func (c *cartPanel) showPreview(sellers []app.SellerPreview, addressID int64) {
+// with a Place button for the sellers that can. A cart bigger than what remains on the key
+// (overCap, else nil) is not placed: the preview says so and offers the next key.
+func (c *cartPanel) showPreview(sellers []app.SellerPreview, addressID int64, overCap error) {
 	parts := container.NewVBox()
+	if overCap != nil {
+		parts.Add(c.overCapWarning(overCap))
+	}
 	var orderable []string
 	var grand int64
 	for _, s := range sellers {
@@ -93,7 +108,7 @@ func (c *cartPanel) showPreview(sellers []app.SellerPreview, addressID int64) {
 		placing.Show()
 		c.place(addressID, orderable)
 	}
-	if len(orderable) == 0 {
+	if len(orderable) == 0 || overCap != nil {
 		place.Disable()
 	}
 	content := container.NewBorder(nil, container.NewVBox(placing, busy), nil, nil, container.NewVScroll(parts))
@@ -147,7 +162,11 @@ func (c *cartPanel) place(addressID int64, sellers []string) {
 		}
 		c.reload()
 		c.t.refreshPending()
+		c.showCapIf(r.err)
 		c.showResults(r)
+		if c.t.o.onPlaced != nil {
+			c.t.o.onPlaced()
+		}
 	})
 }
 
@@ -171,6 +190,9 @@ func (c *cartPanel) showResults(r placeOutcome) {
 	parts := container.NewVBox()
 	if r.err != nil {
 		parts.Add(&widget.Label{Text: joinSentences(app.ExplainOrderError(r.err)), Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
+		if errors.Is(r.err, app.ErrProductCap) {
+			parts.Add(container.NewHBox(c.nextKeyButton(func() { c.results.Hide() })))
+		}
 	}
 	if len(r.results) == 0 && r.err == nil {
 		parts.Add(para(i18n.T(i18n.ResultNothing, nil)))

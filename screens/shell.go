@@ -60,9 +60,12 @@ type Shell struct {
 	listeners      map[int]func(app.Event)
 	nextListener   int
 
-	status  *statusLine
-	nav     *widget.List
-	content *fyne.Container
+	status     *statusLine
+	banners    []usageBanner // usage alerts not closed yet, newest last
+	nextBanner int
+	bannerBox  *fyne.Container
+	nav        *widget.List
+	content    *fyne.Container
 }
 
 // NewShell builds nothing yet; Build makes the widgets in the current language.
@@ -71,6 +74,7 @@ func NewShell(a *app.App, w fyne.Window) *Shell {
 	s.setup = newWizardScreen(a, w, func() { s.Navigate(pageSettings) })
 	s.setup.onKeyActivated = s.StartTracking
 	s.orders = newOrdersScreen(a, w, s.onStartSetup, s.showOrder)
+	s.orders.onSetUpNextKey, s.orders.onPlaced = s.SetUpNextKey, s.usageChanged
 	s.track = newTrackingScreen(a, w, s.listen, s.onStartSetup)
 	s.status = newStatusLine(s)
 	s.listen(s.notify)
@@ -98,7 +102,9 @@ func (s *Shell) Build() fyne.CanvasObject {
 	s.nav.Select(int(s.current)) // before OnSelected, which would build the page a second time
 	s.nav.OnSelected = func(id widget.ListItemID) { s.show(page(id)) }
 	side := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
-	return container.NewBorder(nil, s.status.build(), side, nil, s.content)
+	s.bannerBox = container.NewVBox()
+	s.showBanners()
+	return container.NewBorder(s.bannerBox, s.status.build(), side, nil, s.content)
 }
 
 // Rebuild replaces the window content, so a language switch shows at once, with no restart.
@@ -116,6 +122,9 @@ func (s *Shell) show(p page) {
 	s.current = p
 	s.content.Objects = []fyne.CanvasObject{s.buildPage(p)}
 	s.content.Refresh()
+	if p == pageOrders && s.orders.entry.cart.capBox != nil {
+		s.orders.entry.cart.checkCap() // the key may have filled up or changed
+	}
 }
 
 func (s *Shell) buildPage(p page) fyne.CanvasObject {

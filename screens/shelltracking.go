@@ -102,6 +102,7 @@ func (s *Shell) notify(ev app.Event) {
 	if !ok {
 		return
 	}
+	s.status.kick() // the order may count on the product meter
 	if n, ok := s.app.NotificationFor(context.Background(), changed); ok {
 		fyne.CurrentApp().SendNotification(fyne.NewNotification(n.Title, n.Body))
 	}

@@ -1,0 +1,81 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"caigou/app"
+	"caigou/i18n"
+)
+
+// A usage alert (a key's meter crossed 80 % or 95 %, or its subscription ends soon) comes once:
+// the status line checks for them when tracking starts, on its tick and after orders change or
+// are placed, and the shell shows each as a desktop notification and as a banner at the top of
+// the window until the user closes it.
+
+// usageBanner is an alert shown at the top of the window, in the language it came in.
+type usageBanner struct {
+	id      int
+	title   string
+	body    string
+	nextKey bool // a product alert offers to set up the next key
+}
+
+// showUsageAlerts notifies each alert and shows its banner; on the event goroutine.
+func (s *Shell) showUsageAlerts(alerts []app.UsageAlert) {
+	if len(alerts) == 0 {
+		return
+	}
+	for _, a := range alerts {
+		fyne.CurrentApp().SendNotification(fyne.NewNotification(a.Title, a.Body))
+		s.nextBanner++
+		s.banners = append(s.banners, usageBanner{
+			id: s.nextBanner, title: a.Title, body: a.Body,
+			nextKey: a.Kind == app.AlertProducts80 || a.Kind == app.AlertProducts95,
+		})
+	}
+	s.showBanners()
+}
+
+// usageChanged reads the meters and checks the alerts again, off the event goroutine: after an
+// order was placed.
+func (s *Shell) usageChanged() { s.status.kick() }
+
+// showBanners builds the banners afresh from their state.
+func (s *Shell) showBanners() {
+	if s.bannerBox == nil {
+		return
+	}
+	s.bannerBox.RemoveAll()
+	for _, b := range s.banners {
+		s.bannerBox.Add(s.bannerView(b))
+	}
+	s.bannerBox.Hidden = len(s.banners) == 0
+	s.bannerBox.Refresh()
+}
+
+func (s *Shell) bannerView(b usageBanner) fyne.CanvasObject {
+	title := &widget.Label{Text: b.title, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
+	body := &widget.Label{Text: b.body, Wrapping: fyne.TextWrapWord}
+	buttons := container.NewHBox()
+	if b.nextKey {
+		buttons.Add(&widget.Button{Text: i18n.T(i18n.UsageSetUpNextKey, nil), Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: s.SetUpNextKey})
+	}
+	buttons.Add(&widget.Button{Text: i18n.T(i18n.DialogClose, nil), Icon: theme.CancelIcon(), OnTapped: func() { s.dismissBanner(b.id) }})
+	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+	line := container.NewBorder(nil, nil, container.NewCenter(icon), container.NewCenter(buttons), container.NewVBox(title, body))
+	return container.NewVBox(line, widget.NewSeparator())
+}
+
+// dismissBanner closes banner id.
+func (s *Shell) dismissBanner(id int) {
+	for i, b := range s.banners {
+		if b.id == id {
+			s.banners = append(s.banners[:i], s.banners[i+1:]...)
+			break
+		}
+	}
+	s.showBanners()
+}
