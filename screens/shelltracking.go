@@ -58,6 +58,7 @@ func (s *Shell) stopTracking() {
 		svc.Close()
 		s.setTracking(nil)
 	}
+	s.status.forget()
 }
 
 // currentTracking is the running service, nil while none runs.

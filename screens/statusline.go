@@ -154,6 +154,14 @@ func (l *statusLine) stop() {
 	l.mu.Unlock()
 }
 
+// forget drops the meters read last, of a key no longer tracked, and hides the line.
+func (l *statusLine) forget() {
+	l.mu.Lock()
+	l.hasUsage = false
+	l.mu.Unlock()
+	l.update()
+}
+
 // update shows the state now, with the meters read last; hidden while no key is tracked.
 func (l *statusLine) update() {
 	l.mu.Lock()
