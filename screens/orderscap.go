@@ -52,8 +52,14 @@ func (c *cartPanel) showCap() {
 	if c.capBox == nil {
 		return
 	}
+	if c.capBox.Hidden == !c.capFull {
+		return
+	}
 	c.capBox.Hidden = !c.capFull
-	c.capBox.Refresh()
+	// The notice changes the bottom's height; its wrapped text knows its height only once it has
+	// its width, so the second layout is the right one.
+	c.root.Refresh()
+	c.root.Refresh()
 }
 
 // overCapWarning is the preview's warning for a cart bigger than what remains on the key.

@@ -40,6 +40,7 @@ type cartPanel struct {
 	message  dialog.Dialog
 	previewD *dialog.CustomDialog
 	capBox   *fyne.Container
+	root     *fyne.Container // laid out again when the cap notice shows or hides
 	results  dialog.Dialog
 }
 
@@ -74,7 +75,8 @@ func (c *cartPanel) build() fyne.CanvasObject {
 
 	deliver := container.NewBorder(nil, nil, widget.NewLabel(i18n.T(i18n.CartDeliverTo, nil)), book, c.address)
 	bottom := container.NewVBox(widget.NewSeparator(), c.buildCap(), deliver, c.problem, container.NewBorder(nil, nil, nil, c.preview, c.busy))
-	return container.NewBorder(heading(i18n.T(i18n.CartTitle, nil)), bottom, nil, nil, container.NewStack(c.list, c.empty))
+	c.root = container.NewBorder(heading(i18n.T(i18n.CartTitle, nil)), bottom, nil, nil, container.NewStack(c.list, c.empty))
+	return c.root
 }
 
 // reload reads the cart again and groups it by seller.

@@ -64,6 +64,7 @@ type Shell struct {
 	banners    []usageBanner // usage alerts not closed yet, newest last
 	nextBanner int
 	bannerBox  *fyne.Container
+	root       *fyne.Container // banners, status line, navigation and page
 	nav        *widget.List
 	content    *fyne.Container
 }
@@ -103,8 +104,9 @@ func (s *Shell) Build() fyne.CanvasObject {
 	s.nav.OnSelected = func(id widget.ListItemID) { s.show(page(id)) }
 	side := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
 	s.bannerBox = container.NewVBox()
+	s.root = container.NewBorder(s.bannerBox, s.status.build(), side, nil, s.content)
 	s.showBanners()
-	return container.NewBorder(s.bannerBox, s.status.build(), side, nil, s.content)
+	return s.root
 }
 
 // Rebuild replaces the window content, so a language switch shows at once, with no restart.

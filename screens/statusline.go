@@ -169,6 +169,12 @@ func (l *statusLine) update() {
 	if l.bar == nil {
 		return
 	}
+	wasHidden := l.bar.Hidden
+	defer func() {
+		if l.bar.Hidden != wasHidden {
+			l.shell.relayout()
+		}
+	}()
 	svc := l.shell.currentTracking()
 	if svc == nil {
 		l.bar.Hide()

@@ -53,19 +53,35 @@ func (s *Shell) showBanners() {
 		s.bannerBox.Add(s.bannerView(b))
 	}
 	s.bannerBox.Hidden = len(s.banners) == 0
-	s.bannerBox.Refresh()
+	s.relayout()
 }
 
+// relayout lays the window out again after the banners or the status line changed height; a
+// wrapped banner knows its height only once it has its width, so the second layout is the right
+// one.
+func (s *Shell) relayout() {
+	if s.root != nil {
+		s.root.Refresh()
+		s.root.Refresh()
+	}
+}
+
+// bannerView is one line of text, wrapped, its title in bold warning colour, with its buttons
+// on the right: kept short, so the page under it keeps its room.
 func (s *Shell) bannerView(b usageBanner) fyne.CanvasObject {
-	title := &widget.Label{Text: b.title, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
-	body := &widget.Label{Text: b.body, Wrapping: fyne.TextWrapWord}
+	strong := widget.RichTextStyleStrong
+	strong.Inline, strong.ColorName = true, theme.ColorNameWarning
+	text := widget.NewRichText(
+		&widget.TextSegment{Text: b.title + " — ", Style: strong},
+		&widget.TextSegment{Text: b.body, Style: widget.RichTextStyleInline})
+	text.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox()
 	if b.nextKey {
 		buttons.Add(&widget.Button{Text: i18n.T(i18n.UsageSetUpNextKey, nil), Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: s.SetUpNextKey})
 	}
 	buttons.Add(&widget.Button{Text: i18n.T(i18n.DialogClose, nil), Icon: theme.CancelIcon(), OnTapped: func() { s.dismissBanner(b.id) }})
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
-	line := container.NewBorder(nil, nil, container.NewCenter(icon), container.NewCenter(buttons), container.NewVBox(title, body))
+	line := container.NewBorder(nil, nil, container.NewCenter(icon), container.NewCenter(buttons), text)
 	return container.NewVBox(line, widget.NewSeparator())
 }
 

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,6 +48,17 @@ func (l *statusLine) shown() (calls, meters string, meterLevel widget.Importance
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.calls.Text, l.meters.Text, l.meters.Importance, l.bar.Hidden
+}
+
+// bannerShows reports whether a usage banner in w's content shows text.
+func bannerShows(w fyne.Window, text string) bool {
+	found := false
+	walk(w.Content(), func(o fyne.CanvasObject) {
+		if r, ok := o.(*widget.RichText); ok && strings.Contains(r.String(), text) {
+			found = true
+		}
+	})
+	return found
 }
 
 func activeKeyID(t testing.TB, a *app.App) int64 {
@@ -119,7 +131,7 @@ func TestUsageAlertNotifiesOnceAndItsBannerLeadsToTheNextKey(t *testing.T) {
 		h.shell.status.settle()
 	})
 	require.Len(t, h.shell.banners, 1, "one crossing, one banner")
-	assert.True(t, h.shows(title))
+	assert.True(t, bannerShows(h.win, title))
 
 	test.AssertNotificationSent(t, nil, func() {
 		h.shell.status.kick()
@@ -128,7 +140,7 @@ func TestUsageAlertNotifiesOnceAndItsBannerLeadsToTheNextKey(t *testing.T) {
 	assert.Len(t, h.shell.banners, 1, "a second check announces nothing")
 
 	h.shell.Rebuild() // a language switch keeps the banner
-	assert.True(t, h.shows(title))
+	assert.True(t, bannerShows(h.win, title))
 	h.tap(i18n.T(i18n.UsageSetUpNextKey, nil))
 	assert.Equal(t, pageSetup, h.shell.current)
 	assert.Equal(t, app.StepBefore, app.WizardSteps[h.shell.setup.step].ID)
@@ -136,5 +148,5 @@ func TestUsageAlertNotifiesOnceAndItsBannerLeadsToTheNextKey(t *testing.T) {
 
 	h.tap(i18n.T(i18n.DialogClose, nil))
 	assert.Empty(t, h.shell.banners)
-	assert.False(t, h.shows(title))
+	assert.False(t, bannerShows(h.win, title))
 }
