@@ -39,6 +39,8 @@ type usageScreen struct {
 
 	startSetup *widget.Button
 	keys       *widget.Select
+	keysWidth  *maxWidthLayout // as wide as the longest key's label
+	keysBox    *fyne.Container
 	refresh    *widget.Button
 	busy       *widget.ProgressBarInfinite
 	problem    *widget.Label
@@ -80,7 +82,9 @@ func (s *usageScreen) build() fyne.CanvasObject {
 		return s.emptyState()
 	}
 	s.keys = &widget.Select{OnChanged: s.onKeyChosen}
-	s.refresh = &widget.Button{Text: i18n.T(i18n.UsageRefresh, nil), Icon: theme.ViewRefreshIcon(), OnTapped: func() { s.load(s.keyID) }}
+	s.keysWidth = &maxWidthLayout{width: 200}
+	s.keysBox = container.New(s.keysWidth, s.keys)
+	s.refresh = &widget.Button{Text: i18n.T(i18n.UsageRefresh, nil), Icon: theme.ViewRefreshIcon(), OnTapped: s.reload}
 	s.busy = widget.NewProgressBarInfinite()
 	s.busy.Hide()
 	s.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
@@ -88,13 +92,14 @@ func (s *usageScreen) build() fyne.CanvasObject {
 	s.capBox = s.newCapBox()
 
 	s.products = newUsageMeter(i18n.T(i18n.UsageMeterProducts, nil), limitEditor(func(n int) error {
-		return s.afterSave(s.app.SetProductLimit(context.Background(), s.keyID, n))
-	}))
+		return s.saved(s.app.SetProductLimit(context.Background(), s.keyID, n))
+	}, s.reload))
 	s.calls = newUsageMeter(i18n.T(i18n.UsageMeterCalls, nil), limitEditor(func(n int) error {
-		return s.afterSave(s.app.SetDailyCallLimit(context.Background(), s.keyID, n))
-	}))
+		return s.saved(s.app.SetDailyCallLimit(context.Background(), s.keyID, n))
+	}, s.reload))
 	s.subscription = newUsageMeter(i18n.T(i18n.UsageMeterSubscription, nil),
-		newValueEditor(i18n.T(i18n.FieldValidUntil, nil), i18n.T(i18n.UntilPlaceholder, nil), s.onSaveEndDate))
+		newValueEditor(i18n.T(i18n.FieldValidUntil, nil), i18n.T(i18n.UntilPlaceholder, nil), false, s.onSaveEndDate, s.reload))
+	s.subscription.edit.view.Hide() // until the read tells whether the end date is known
 	s.token = newUsageMeter(i18n.T(i18n.UsageMeterToken, nil), nil)
 	s.token.view.Hide()
 
@@ -102,7 +107,8 @@ func (s *usageScreen) build() fyne.CanvasObject {
 	s.chart = newUsageChart(s.onDay)
 
 	top := container.NewBorder(nil, nil, heading(i18n.T(i18n.UsageScreenTitle, nil)),
-		container.NewHBox(widget.NewLabel(i18n.T(i18n.UsageKeyLabel, nil)), s.keys, s.refresh))
+		container.NewHBox(container.NewCenter(widget.NewLabel(i18n.T(i18n.UsageKeyLabel, nil))),
+			s.keysBox, s.refresh))
 	meters := container.NewGridWithColumns(2, s.products.view, s.calls.view, s.subscription.view, s.token.view)
 	legend := container.NewHBox(swatch(chartProductsColor()), widget.NewLabel(i18n.T(i18n.UsageChartProducts, nil)),
 		swatch(chartCallsColor()), widget.NewLabel(i18n.T(i18n.UsageChartCalls, nil)))
@@ -200,7 +206,8 @@ func (s *usageScreen) apply(v usageView, now time.Time) {
 		}
 	}
 	s.keys.Options = options
-	s.keys.Refresh()
+	s.keysWidth.width = selectWidth(options)
+	s.keysBox.Refresh()
 	s.showMeters(v.usage, now)
 	s.showCapBox(v.usage, now)
 	s.chart.setDays(v.days)
@@ -234,21 +241,22 @@ func (s *usageScreen) onSaveEndDate(day string) string {
 	if why := app.ExplainInputError(err); why != "" {
 		return why
 	}
-	if err := s.afterSave(err); err != nil {
+	if s.saved(err) != nil {
 		return i18n.T(i18n.UsageReadFailed, nil)
 	}
 	return ""
 }
 
-// afterSave reads the key again once a change is stored, and passes err on.
-func (s *usageScreen) afterSave(err error) error {
+// saved logs a change that could not be stored, and passes err on.
+func (s *usageScreen) saved(err error) error {
 	if err != nil {
 		log.Printf("usage: save key %d: %v", s.keyID, err)
-		return err
 	}
-	s.load(s.keyID)
-	return nil
+	return err
 }
+
+// reload reads the shown key again: Refresh, and after a change is stored.
+func (s *usageScreen) reload() { s.load(s.keyID) }
 
 // keyState is the word for where a key stands in the key choice.
 func keyState(u app.KeyUsage, now time.Time) string {
@@ -269,6 +277,15 @@ func keyName(k storage.Key) string {
 		return k.Label
 	}
 	return k.AppKey
+}
+
+// selectWidth is wide enough for the longest option, with the Select's padding and arrow.
+func selectWidth(options []string) float32 {
+	w := float32(120)
+	for _, o := range options {
+		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w + 4*theme.InnerPadding() + theme.IconInlineSize()
 }
 
 // swatch is a legend's coloured square.

@@ -51,8 +51,9 @@ func newUsageHarness(t *testing.T, lang string) *usageHarness {
 // open builds the screen and waits for its first read.
 func (h *usageHarness) open() {
 	h.s = newUsageScreen(h.app, h.win, func() {}, func() { h.nextKeys++ })
-	h.win.SetContent(h.s.build())
-	h.s.work.Wait()
+	content := h.s.build()
+	h.s.work.Wait() // the test driver applies the read on the reading goroutine: before layout
+	h.win.SetContent(content)
 }
 
 // buy records a website order of n lines of the demo buyer made now, counted on the meter.
@@ -119,7 +120,7 @@ func TestUsageMetersColourByLevel(t *testing.T) {
 			h.open()
 			bar := h.s.products.bar
 			assert.Equal(t, theme.Color(tc.colour), bar.Theme().Color(theme.ColorNamePrimary, variant))
-			assert.Equal(t, tc.number, h.s.products.number.Text)
+			assert.Equal(t, tc.number, h.s.products.number)
 			assert.InDelta(t, float64(tc.lines)/float64(tc.limit), bar.Value, 0.001)
 			assert.Equal(t, tc.boxAndTitle != "", h.s.capBox.Visible())
 			if tc.boxAndTitle != "" {
@@ -138,7 +139,7 @@ func TestUsageLimitsAreEditable(t *testing.T) {
 
 	h.save(h.s.products.edit, "4")
 	assert.Equal(t, 4, h.usage().ProductLimit)
-	assert.Equal(t, "3 of 4 products", h.s.products.number.Text)
+	assert.Equal(t, "3 of 4 products", h.s.products.number)
 	assert.False(t, h.s.products.edit.problem.Visible())
 
 	for _, bad := range []string{"abc", "0", "-5", "99999999999"} {
@@ -150,7 +151,7 @@ func TestUsageLimitsAreEditable(t *testing.T) {
 
 	h.save(h.s.calls.edit, "2000")
 	assert.Equal(t, 2000, h.usage().CallLimit)
-	assert.Equal(t, "0 of 2000 API calls today", h.s.calls.number.Text)
+	assert.Equal(t, "0 of 2000 API calls today", h.s.calls.number)
 	assert.Contains(t, h.s.calls.rule.Text, h.usage().ResetsAt.Local().Format("15:04"), "the day's reset in local time")
 }
 
@@ -166,7 +167,7 @@ func TestUsageAsksForAMissingEndDate(t *testing.T) {
 	assert.True(t, sub.edit.problem.Visible())
 
 	h.save(sub.edit, chinaDayIn(10))
-	assert.Equal(t, "11 days left", sub.number.Text, "today counts")
+	assert.Equal(t, "11 days left", sub.number, "today counts")
 	assert.False(t, sub.edit.view.Visible())
 	assert.Equal(t, app.LevelWarning, h.usage().SubscriptionLevel)
 	assert.Equal(t, theme.Color(theme.ColorNameWarning), sub.bar.Theme().Color(theme.ColorNamePrimary, theme.VariantLight))
@@ -233,10 +234,13 @@ func TestUsageKeyChoice(t *testing.T) {
 	assert.Equal(t, []string{sim.DemoAppKey + ": active", "1234567: retired"}, h.s.keys.Options)
 	assert.Equal(t, sim.DemoAppKey+": active", h.s.keys.Selected)
 
-	h.s.keys.SetSelected("1234567: retired")
+	// As the Select does on a choice; SetSelected would go on refreshing the Select while the
+	// test driver applies the read on the reading goroutine.
+	h.s.onKeyChosen("1234567: retired")
 	h.s.work.Wait()
+	assert.Equal(t, "1234567: retired", h.s.keys.Selected)
 	assert.Equal(t, other, h.s.keyID)
-	assert.Equal(t, "0 of 50 products", h.s.products.number.Text)
+	assert.Equal(t, "0 of 50 products", h.s.products.number)
 	assert.False(t, h.s.capBox.Visible())
 }
 
@@ -246,9 +250,9 @@ func TestUsageRussianPlurals(t *testing.T) {
 	h.setProductLimit(21)
 	require.NoError(t, h.app.SetKeyValidity(context.Background(), h.keyID, "", chinaDayIn(20)))
 	h.open()
-	assert.Equal(t, "17 из 21 товара", h.s.products.number.Text)
-	assert.Equal(t, "остался 21 день", h.s.subscription.number.Text)
-	assert.Equal(t, "0 из 5000 запросов к API сегодня", h.s.calls.number.Text)
+	assert.Equal(t, "17 из 21 товара", h.s.products.number)
+	assert.Equal(t, "Остался 21 день", h.s.subscription.number)
+	assert.Equal(t, "0 из 5000 запросов к API сегодня", h.s.calls.number)
 }
 
 func TestUsageWithoutActiveKeyShowsTheLimits(t *testing.T) {
@@ -260,4 +264,30 @@ func TestUsageWithoutActiveKeyShowsTheLimits(t *testing.T) {
 	w.SetContent(s.build())
 	require.NotNil(t, s.startSetup)
 	assert.Nil(t, s.products)
+}
+
+func TestUsageTokenMeterShowsTimeLeftAndRenewal(t *testing.T) {
+	for _, tc := range []struct {
+		left time.Duration
+		text string
+	}{
+		{3*24*time.Hour - time.Minute, "Expires in 3 days"},
+		{30 * time.Hour, "Expires in 30 hours"},
+		{10 * time.Minute, "Expires in 1 hour"},
+		{-time.Hour, "Expired"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			h := newUsageHarness(t, "en")
+			_, err := h.db.SQL().ExecContext(context.Background(), "UPDATE accounts SET token_expires_at = ?",
+				time.Now().Add(tc.left).UnixMilli())
+			require.NoError(t, err)
+			h.open()
+			require.True(t, h.s.token.view.Visible())
+			assert.Equal(t, tc.text, h.s.token.number)
+			assert.Contains(t, h.s.token.rule.Text, "已授权token")
+		})
+	}
+	h := newUsageHarness(t, "en")
+	h.open()
+	assert.False(t, h.s.token.view.Visible(), "no known expiry, no token meter")
 }

@@ -4,6 +4,8 @@ import (
 	"image/color"
 	"strconv"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,27 +20,27 @@ import (
 // usageMeter is one meter of the usage screen: its title and number line, a bar coloured by
 // its level, a rule line under it, and optionally an input to change what it counts against.
 type usageMeter struct {
-	title, number *widget.Label
-	bar           *widget.ProgressBar
-	colour        *levelTheme
-	barView       *container.ThemeOverride
-	rule          *widget.Label
-	edit          *valueEditor // nil for a meter nothing can be typed into
-	view          *fyne.Container
+	title   *widget.Label
+	number  string // the meter in words, written on its bar
+	bar     *widget.ProgressBar
+	colour  *levelTheme
+	barView *container.ThemeOverride
+	rule    *widget.Label
+	edit    *valueEditor // nil for a meter nothing can be typed into
+	view    *fyne.Container
 }
 
 func newUsageMeter(title string, edit *valueEditor) *usageMeter {
 	m := &usageMeter{
 		title:  &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}},
-		number: &widget.Label{Alignment: fyne.TextAlignTrailing, Truncation: fyne.TextTruncateEllipsis},
 		bar:    &widget.ProgressBar{Max: 1},
 		colour: &levelTheme{},
 		rule:   &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText},
 		edit:   edit,
 	}
-	m.bar.TextFormatter = func() string { return "" } // the number line says it in words
+	m.bar.TextFormatter = func() string { return m.number }
 	m.barView = container.NewThemeOverride(m.bar, m.colour)
-	items := []fyne.CanvasObject{container.NewBorder(nil, nil, m.title, nil, m.number), m.barView, m.rule}
+	items := []fyne.CanvasObject{m.title, m.barView, m.rule}
 	if edit != nil {
 		items = append(items, edit.view)
 	}
@@ -48,24 +50,21 @@ func newUsageMeter(title string, edit *valueEditor) *usageMeter {
 
 // set shows a meter: its number line, how full the bar is (0…1), its level and its rule.
 func (m *usageMeter) set(number string, ratio float64, level app.Level, rule string) {
-	m.number.SetText(number)
-	m.number.Importance = levelImportance(level)
-	m.number.Refresh()
+	m.number = upperFirst(number)
 	m.colour.level = level
 	m.bar.SetValue(min(max(ratio, 0), 1))
 	m.barView.Refresh()
 	m.rule.SetText(rule)
 }
 
-// levelImportance is how a number line stands out at a level.
-func levelImportance(l app.Level) widget.Importance {
-	switch l {
-	case app.LevelCritical:
-		return widget.DangerImportance
-	case app.LevelWarning:
-		return widget.WarningImportance
+// upperFirst starts a meter's words with a capital, as a line on its own does ("осталось 6
+// дней" is written to fit inside a sentence too).
+func upperFirst(s string) string {
+	if s == "" {
+		return ""
 	}
-	return widget.MediumImportance
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // levelTheme colours a meter's bar by its level: the app's theme, with the primary colour
@@ -110,8 +109,9 @@ type valueEditor struct {
 }
 
 // newValueEditor calls onSave with the typed text on Save or Enter; onSave returns the
-// translated problem, "" when the value was taken.
-func newValueEditor(label, placeholder string, onSave func(string) string) *valueEditor {
+// translated problem, "" when the value was taken, and then saved is called. A narrow label goes before the entry, a
+// longer one above it.
+func newValueEditor(label, placeholder string, narrow bool, onSave func(string) string, saved func()) *valueEditor {
 	e := &valueEditor{
 		entry:   &widget.Entry{PlaceHolder: placeholder},
 		problem: &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord},
@@ -121,19 +121,27 @@ func newValueEditor(label, placeholder string, onSave func(string) string) *valu
 		e.problem.SetText(problem)
 		e.problem.Hidden = problem == ""
 		e.problem.Refresh()
+		if problem == "" && saved != nil {
+			saved() // last: it may start a read that changes the widgets
+		}
 	}
 	e.problem.Hide()
 	e.entry.OnSubmitted = func(string) { submit() }
 	e.save = &widget.Button{Text: i18n.T(i18n.UsageSave, nil), OnTapped: submit}
-	row := container.NewBorder(nil, nil, widget.NewLabel(label), e.save,
-		container.New(&maxWidthLayout{width: 160}, e.entry))
-	e.view = container.NewVBox(container.NewHBox(row), e.problem)
+	row := container.NewHBox(container.New(&maxWidthLayout{width: 200}, e.entry), e.save)
+	if narrow {
+		row = container.NewHBox(widget.NewLabel(label), row)
+		e.view = container.NewVBox(row, e.problem)
+	} else {
+		// A long label goes above its entry, so that two meters side by side fit 1024 pixels.
+		e.view = container.NewVBox(widget.NewLabel(label), row, e.problem)
+	}
 	return e
 }
 
-// limitEditor edits a limit: a whole number that save checks and stores.
-func limitEditor(save func(n int) error) *valueEditor {
-	return newValueEditor(i18n.T(i18n.UsageLimitLabel, nil), "", func(text string) string {
+// limitEditor edits a limit: a whole number that save checks and stores; then saved is called.
+func limitEditor(save func(n int) error, saved func()) *valueEditor {
+	return newValueEditor(i18n.T(i18n.UsageLimitLabel, nil), "", true, func(text string) string {
 		n, err := strconv.Atoi(text)
 		if err != nil {
 			return app.ExplainUsageError(app.ErrLimitOutOfRange)
@@ -145,7 +153,7 @@ func limitEditor(save func(n int) error) *valueEditor {
 			return i18n.T(i18n.UsageReadFailed, nil)
 		}
 		return ""
-	})
+	}, saved)
 }
 
 // showMeters fills the meters from u at now.
@@ -168,13 +176,13 @@ func (s *usageScreen) showMeters(u app.KeyUsage, now time.Time) {
 		left := u.TokenExpires.Sub(now)
 		number := i18n.T(i18n.UsageTokenExpired, nil)
 		switch {
-		case left >= 24*time.Hour:
-			number = i18n.N(i18n.UsageTokenLeftDays, int(left/(24*time.Hour)), nil)
-		case left > 0:
-			number = i18n.N(i18n.UsageTokenLeftHours, max(int(left/time.Hour), 1), nil)
+		case left >= 48*time.Hour: // in whole days, rounded: 2 days 23 hours is 3 days
+			number = i18n.N(i18n.UsageTokenLeftDays, int((left+12*time.Hour)/(24*time.Hour)), nil)
+		case left > 0: // in hours, rounded up: the last hour is "1 hour"
+			number = i18n.N(i18n.UsageTokenLeftHours, int((left+time.Hour-1)/time.Hour), nil)
 		}
 		renew := i18n.T(i18n.UsageTokenRenew, map[string]any{"At": u.TokenExpires.Local().Format("2006-01-02 15:04")})
-		s.token.set(number, 1-ratio(int(left/time.Hour), 365*24), u.TokenLevel, renew)
+		s.token.set(number, 1, u.TokenLevel, renew) // a strip in its level's colour: no known length to fill
 	}
 	s.token.view.Refresh()
 }
@@ -184,6 +192,7 @@ func (s *usageScreen) showSubscription(u app.KeyUsage, now time.Time) {
 	sub := s.subscription
 	end := u.Key.ValidUntil
 	sub.edit.view.Hidden = !u.SubscriptionEnds.IsZero()
+	sub.barView.Hidden = u.SubscriptionEnds.IsZero() // nothing to fill yet
 	switch {
 	case u.SubscriptionEnds.IsZero():
 		sub.set("", 0, app.LevelNormal, i18n.T(i18n.UsageEndUnknown, nil))
