@@ -142,11 +142,6 @@ var (
 		Description: "Text of the box under UsageEndingTitle",
 		Other:       "When it ends, the key stops working. Renew the subscription in the 1688 console, or set up the next key now: this key's orders stay in the history.",
 	}
-	UsageNextKey = &goi18n.Message{
-		ID:          "UsageNextKey",
-		Description: "Button in the box at the end of a key: start the setup wizard for a new key",
-		Other:       "Set up the next key",
-	}
 	UsageChartTitle = &goi18n.Message{
 		ID:          "UsageChartTitle",
 		Description: "Heading of the chart of the key's last 30 days",

@@ -247,7 +247,7 @@ func (s *usageScreen) showCapBox(u app.KeyUsage, now time.Time) {
 func (s *usageScreen) newCapBox() *fyne.Container {
 	s.capTitle = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	s.capBody = &widget.Label{Wrapping: fyne.TextWrapWord}
-	s.nextKey = &widget.Button{Text: i18n.T(i18n.UsageNextKey, nil), Icon: theme.NavigateNextIcon(), Importance: widget.HighImportance, OnTapped: s.onSetUpNextKey}
+	s.nextKey = &widget.Button{Text: i18n.T(i18n.UsageSetUpNextKey, nil), Icon: theme.NavigateNextIcon(), Importance: widget.HighImportance, OnTapped: s.onSetUpNextKey}
 	back := canvas.NewRectangle(theme.Color(theme.ColorNameError))
 	back.FillColor = withAlpha(theme.Color(theme.ColorNameError), 0x30)
 	back.CornerRadius = theme.InputRadiusSize()
