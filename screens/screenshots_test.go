@@ -63,6 +63,9 @@ func TestScreenshots(t *testing.T) {
 		ordersAndTracking(t, lang, func(name string, w fyne.Window) {
 			writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang)), w)
 		})
+		usageScreens(t, lang, func(name string, w fyne.Window) {
+			writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang)), w)
+		})
 		startupError(t, dir, lang)
 	}
 }
