@@ -66,6 +66,9 @@ func TestScreenshots(t *testing.T) {
 		usageScreens(t, lang, func(name string, w fyne.Window) {
 			writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang)), w)
 		})
+		bannerScreen(t, lang, func(name string, w fyne.Window) {
+			writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, lang)), w)
+		})
 		startupError(t, dir, lang)
 	}
 }

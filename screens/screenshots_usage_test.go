@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"caigou/app/sim"
+	"caigou/i18n"
 )
 
 // usageScreens renders the Key usage screen at 0 %, 85 % and 100 % of the products, and the
@@ -48,6 +49,28 @@ func usageScreens(t *testing.T, lang string, capture func(name string, w fyne.Wi
 			capture("usage-chart", h.win)
 		}
 	}
+}
+
+// bannerScreen shows the window with an 80 % alert's banner at the top and the key's compact
+// meters in the status line, over the Tracking list, for capture as usage-banner.
+func bannerScreen(t *testing.T, lang string, capture func(name string, w fyne.Window)) {
+	h := newTrackingHarness(t, 0)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	require.NoError(t, i18n.SetLanguage(lang)) // a banner keeps the language it came in
+	h.shell.Rebuild()
+	ctx := context.Background()
+	h.record()
+	require.NoError(t, h.app.SetProductLimit(ctx, activeKeyID(t, h.app), 10))
+	h.startTracking()
+	useProducts(t, h.app, h.db, "9200", 8)
+	h.shell.usageChanged()
+	h.shell.status.settle()
+	h.open()
+	h.shell.status.settle()
+	h.win.Content().Refresh()
+	capture("usage-banner", h.win)
+	h.shell.stopTracking()
+	h.shell.trackingStarts.Wait()
 }
 
 func chinaDayAgo(days int) string {

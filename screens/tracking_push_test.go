@@ -38,6 +38,10 @@ func TestTrackingRowFollowsARealPushFromTheChannel(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	require.NoError(t, h.sim.Channel().WaitConnected(ctx, sim.DemoAppKey))
+	// The status line redraws from its own goroutine, which Fyne's test driver runs beside this
+	// one; it is not under test here.
+	h.shell.status.settle()
+	h.shell.status.stop()
 
 	v, err := h.app.Order(ctx, unpaid)
 	require.NoError(t, err)
