@@ -146,7 +146,7 @@ func (l *statusLine) stop() {
 	}
 	l.follower.Wait() // fyne.Do only queues, so this never waits for the event goroutine
 	l.mu.Lock()
-	if l.kicks != nil && len(l.kicks) > 0 {
+	if len(l.kicks) > 0 {
 		<-l.kicks // never read now
 		l.kicked.Done()
 	}
