@@ -11,9 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-
 	"caigou/i18n"
 	"caigou/storage"
 )
@@ -116,11 +113,7 @@ func plainYuan(fen int64) string {
 // exportSeparator is ';' for a language that writes decimals with a comma, as Excel's list
 // separator is there, and ',' otherwise.
 func exportSeparator() rune {
-	tag, err := language.Parse(i18n.Current())
-	if err != nil {
-		return ','
-	}
-	if strings.Contains(message.NewPrinter(tag).Sprintf("%.1f", 1.5), ",") {
+	if i18n.DecimalComma() {
 		return ';'
 	}
 	return ','

@@ -99,6 +99,13 @@ func (a *App) Usage(ctx context.Context, keyID int64, now time.Time) (KeyUsage, 
 	if err != nil {
 		return KeyUsage{}, err
 	}
+	return a.usageOf(ctx, k, now)
+}
+
+// usageOf is Usage of key k, already read.
+func (a *App) usageOf(ctx context.Context, k storage.Key, now time.Time) (KeyUsage, error) {
+	keyID := k.ID
+	var err error
 	u := KeyUsage{
 		Key: k, ProductLimit: k.ProductLimit, CallLimit: k.DailyCallLimit,
 		Reserve:  open1688.Budget{DailyLimit: k.DailyCallLimit}.ReserveCalls(),
@@ -133,7 +140,7 @@ func (a *App) ActiveUsage(ctx context.Context, now time.Time) (KeyUsage, error) 
 	if err != nil {
 		return KeyUsage{}, err
 	}
-	return a.Usage(ctx, ak.Key.ID, now)
+	return a.usageOf(ctx, ak.Key, now)
 }
 
 // DailyUsage is key keyID's products and calls on each of the last days China days, oldest

@@ -45,6 +45,12 @@ func (a *App) UsageAlerts(ctx context.Context, keyID int64, now time.Time) ([]Us
 	if err != nil {
 		return nil, err
 	}
+	return a.UsageAlertsFor(ctx, u, now)
+}
+
+// UsageAlertsFor is UsageAlerts for usage u already read at now, as the status line has it.
+func (a *App) UsageAlertsFor(ctx context.Context, u KeyUsage, now time.Time) ([]UsageAlert, error) {
+	keyID := u.Key.ID
 	var out []UsageAlert
 	add := func(kinds []AlertKind, scope string, text func(AlertKind) (string, string)) error {
 		announce := AlertKind("")
@@ -72,7 +78,7 @@ func (a *App) UsageAlerts(ctx context.Context, keyID int64, now time.Time) ([]Us
 	case LevelWarning:
 		productKinds = []AlertKind{AlertProducts80}
 	}
-	err = add(productKinds, limitScope, func(k AlertKind) (string, string) {
+	err := add(productKinds, limitScope, func(k AlertKind) (string, string) {
 		percent := map[AlertKind]int{AlertProducts80: 80, AlertProducts95: 95}[k]
 		return i18n.T(i18n.UsageAlertProductsTitle, map[string]any{"Key": name, "Percent": percent}),
 			i18n.T(i18n.UsageAlertProductsBody, map[string]any{"Meter": u.ProductsText()})
@@ -92,11 +98,10 @@ func (a *App) UsageAlerts(ctx context.Context, keyID int64, now time.Time) ([]Us
 		return nil, err
 	}
 	var dayKinds []AlertKind
-	switch {
-	case u.SubscriptionEnds.IsZero():
-	case u.DaysLeft <= subscriptionCriticalDays:
+	switch u.SubscriptionLevel { // Normal while the end date is not known
+	case LevelCritical:
 		dayKinds = []AlertKind{AlertDays30, AlertDays7}
-	case u.DaysLeft <= subscriptionWarnDays:
+	case LevelWarning:
 		dayKinds = []AlertKind{AlertDays30}
 	}
 	err = add(dayKinds, u.Key.ValidUntil, func(AlertKind) (string, string) {

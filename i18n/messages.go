@@ -86,16 +86,6 @@ var (
 		Description: "Orders screen without a key",
 		Other:       "Orders are placed through a 1688 autopurchase key. Set up a key first.",
 	}
-	OrdersEmptyTitle = &goi18n.Message{
-		ID:          "OrdersEmptyTitle",
-		Description: "Orders screen heading with a key but no order",
-		Other:       "No orders yet",
-	}
-	OrdersEmptyBody = &goi18n.Message{
-		ID:          "OrdersEmptyBody",
-		Description: "Orders screen with a key: order entry is not in this version",
-		Other:       "Entering and placing orders is not in this version of caigou yet.",
-	}
 	TrackingEmptyTitle = &goi18n.Message{
 		ID:          "TrackingEmptyTitle",
 		Description: "Tracking screen heading without orders",

@@ -167,7 +167,7 @@ func (c *offerCard) loadImage() {
 		return
 	}
 	url := c.offer.ImageURL
-	entryBackground(c.t, func() []byte {
+	inBackground(&c.t.work, func() []byte {
 		b, err := c.t.loadImage(context.Background(), url)
 		if err != nil {
 			return nil // the placeholder stays: the picture is a help, not a need

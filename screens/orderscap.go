@@ -29,7 +29,7 @@ func (c *cartPanel) buildCap() fyne.CanvasObject {
 // checkCap reads, off the event goroutine, whether the active key is full, and shows or hides
 // the notice: when the Orders page is shown, since the key may have changed meanwhile.
 func (c *cartPanel) checkCap() {
-	entryBackground(c.t, func() bool {
+	inBackground(&c.t.work, func() bool {
 		u, err := c.t.o.app.ActiveUsage(context.Background(), time.Now())
 		return err == nil && u.ProductsFull()
 	}, func(full bool) {

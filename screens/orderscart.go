@@ -51,15 +51,16 @@ type cartRow struct {
 	line   int
 }
 
-func newCartPanel(t *orderEntryTab) *cartPanel {
-	messages, err := t.o.app.SellerMessages(context.Background())
-	if err != nil {
-		log.Printf("orders: read the messages to the sellers: %v", err)
-	}
-	return &cartPanel{t: t, messages: messages}
-}
+func newCartPanel(t *orderEntryTab) *cartPanel { return &cartPanel{t: t} }
 
 func (c *cartPanel) build() fyne.CanvasObject {
+	if c.messages == nil { // read when Orders is first shown, not before the first frame
+		messages, err := c.t.o.app.SellerMessages(context.Background())
+		if err != nil {
+			log.Printf("orders: read the messages to the sellers: %v", err)
+		}
+		c.messages = messages
+	}
 	c.list = &widget.List{Length: func() int { return len(c.rows) }, CreateItem: newCartRowView, UpdateItem: c.updateRow}
 	c.list.ExtendBaseWidget(c.list)
 	c.empty = &widget.Label{Text: i18n.T(i18n.CartEmpty, nil), Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter}

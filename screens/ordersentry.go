@@ -87,17 +87,6 @@ func (t *orderEntryTab) build() fyne.CanvasObject {
 	return split
 }
 
-// entryBackground runs fetch off the event goroutine and hands its result to apply on it, the
-// one boundary between the tab's slow work and its widgets.
-func entryBackground[T any](t *orderEntryTab, fetch func() T, apply func(T)) {
-	t.work.Add(1)
-	go func() {
-		defer t.work.Done()
-		r := fetch()
-		fyne.Do(func() { apply(r) })
-	}()
-}
-
 // onLookUp reads the paste and looks its offers up one at a time, each card shown as it comes.
 func (t *orderEntryTab) onLookUp() {
 	if t.cancelLookUp != nil {

@@ -335,5 +335,6 @@ func TestNewOrderSellerMessageSurvivesARestart(t *testing.T) {
 	e.tapTop(i18n.T(i18n.EntrySave, nil))
 
 	again := newOrdersScreen(e.app, e.win, func() {}, func(int64) {}) // caigou started again
+	again.entry.cart.build()
 	assert.Equal(t, "请用纸箱包装", again.entry.cart.messages[sim.DemoSeller])
 }

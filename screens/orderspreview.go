@@ -37,7 +37,7 @@ func (c *cartPanel) onPreview() {
 	c.preview.Disable()
 	c.busy.Show()
 	addressID := c.addressID
-	entryBackground(c.t, func() previewOutcome {
+	inBackground(&c.t.work, func() previewOutcome {
 		ctx := context.Background()
 		fits := c.t.o.app.CheckCartFits(ctx)
 		if fits != nil && !isOverCap(fits) {
@@ -149,7 +149,7 @@ func (c *cartPanel) place(addressID int64, sellers []string) {
 	for k, v := range c.messages {
 		messages[k] = v
 	}
-	entryBackground(c.t, func() placeOutcome {
+	inBackground(&c.t.work, func() placeOutcome {
 		r, err := c.t.o.app.PlaceCartSellers(context.Background(), addressID, messages, sellers)
 		return placeOutcome{r, err}
 	}, func(r placeOutcome) {
@@ -173,7 +173,7 @@ func (c *cartPanel) place(addressID int64, sellers []string) {
 // resolvePending looks the pending orders up again and shows what became of them; done runs
 // when it is over.
 func (c *cartPanel) resolvePending(done func()) {
-	entryBackground(c.t, func() placeOutcome {
+	inBackground(&c.t.work, func() placeOutcome {
 		r, err := c.t.o.app.ResolvePending(context.Background())
 		return placeOutcome{r, err}
 	}, func(r placeOutcome) {

@@ -148,19 +148,6 @@ func (t *recordTab) onShowRecorded() {
 	}
 }
 
-// inBackground runs fetch off the event goroutine and hands its result to apply on it; work
-// counts it until apply has run, so tests can wait for both.
-func inBackground[T any](work *sync.WaitGroup, fetch func() T, apply func(T)) {
-	work.Add(1)
-	go func() {
-		r := fetch()
-		fyne.Do(func() {
-			defer work.Done()
-			apply(r)
-		})
-	}()
-}
-
 // busyButton disables the button that started some work, and spins the activity beside it,
 // while busy.
 func busyButton(b *widget.Button, activity *widget.Activity, busy bool) {

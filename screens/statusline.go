@@ -119,7 +119,7 @@ func (l *statusLine) refresh() {
 	var alerts []app.UsageAlert
 	if err == nil {
 		var aerr error
-		if alerts, aerr = l.shell.app.UsageAlerts(ctx, u.Key.ID, now); aerr != nil {
+		if alerts, aerr = l.shell.app.UsageAlertsFor(ctx, u, now); aerr != nil {
 			log.Printf("usage alerts: %v", aerr)
 		}
 	} else if !errors.Is(err, app.ErrNoActiveKey) {

@@ -152,11 +152,7 @@ func (d *orderDetail) openAddress(address string) {
 	if err := d.s.openURL(address); err == nil {
 		return
 	}
-	shown := &widget.Label{Text: address, Selectable: true, Wrapping: fyne.TextWrapBreak}
-	content := container.NewVBox(para(i18n.T(i18n.BrowserFailed, nil)), shown, container.NewHBox(copyButton(i18n.CopyAddress, address)))
-	d.problem = dialog.NewCustom(i18n.T(i18n.BrowserFailedTitle, nil), i18n.T(i18n.DialogClose, nil), content, d.s.win)
-	d.problem.Resize(fyne.NewSize(480, d.problem.MinSize().Height))
-	d.problem.Show()
+	d.problem = showOpenFailedDialog(d.s.win, address)
 }
 
 // cancelReasons are the reasons alibaba.trade.cancel takes, in the order the dialog offers them.

@@ -294,14 +294,3 @@ var stepTitles = map[app.StepID]*i18n.Message{
 	app.StepTestMessages:      i18n.StepTitleTestMessages,
 	app.StepFinish:            i18n.StepTitleFinish,
 }
-
-// background runs fetch off the event goroutine and hands its result to apply on it, the one
-// boundary between a page's slow work and its widgets.
-func background[T any](s *wizardScreen, fetch func() T, apply func(T)) {
-	s.work.Add(1)
-	go func() {
-		defer s.work.Done()
-		r := fetch()
-		fyne.Do(func() { apply(r) })
-	}()
-}

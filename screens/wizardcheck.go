@@ -80,7 +80,7 @@ func (c *checkPanel) onCheck() {
 	c.next.Hide()
 	c.setOutcome(i18n.T(i18n.CheckRunning, nil), widget.MediumImportance)
 	ctx := c.s.pageCtx
-	background(c.s, func() app.CheckResult { return c.run(ctx) }, func(r app.CheckResult) {
+	inBackground(&c.s.work, func() app.CheckResult { return c.run(ctx) }, func(r app.CheckResult) {
 		if r.Kind == app.CheckCancelled || ctx.Err() != nil {
 			return // the user left the page; nothing is shown or recorded
 		}

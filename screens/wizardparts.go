@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,13 +43,7 @@ func (s *wizardScreen) openPageButton(url string) *widget.Button {
 
 // showOpenFailed offers the address to copy when no browser could be started.
 func (s *wizardScreen) showOpenFailed(address string) {
-	copyButton := &widget.Button{Text: i18n.T(i18n.CopyAddress, nil), Icon: theme.ContentCopyIcon(), OnTapped: func() {
-		fyne.CurrentApp().Clipboard().SetContent(address)
-	}}
-	shown := &widget.Label{Text: address, Selectable: true, Wrapping: fyne.TextWrapBreak}
-	content := container.NewVBox(para(i18n.T(i18n.BrowserFailed, nil)), shown, container.NewHBox(copyButton))
-	s.problem = dialog.NewCustom(i18n.T(i18n.BrowserFailedTitle, nil), i18n.T(i18n.DialogClose, nil), content, s.win)
-	s.problem.Show()
+	s.problem = showOpenFailedDialog(s.win, address)
 }
 
 // copyRow shows a value the user pastes into the console, with a button that copies it.

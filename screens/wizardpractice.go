@@ -25,7 +25,7 @@ func (s *wizardScreen) startPractice() {
 		p   *app.Practice
 		err error
 	}
-	background(s, func() started {
+	inBackground(&s.work, func() started {
 		p, err := app.StartPractice(context.Background(), s.app.DataDir())
 		return started{p, err}
 	}, func(r started) {

@@ -102,7 +102,7 @@ func (p *testMessagesPage) addReceived(at time.Time, m app.MockReceived) {
 // 去测试 in.
 func (p *testMessagesPage) onSendPractice() {
 	practice := p.s.target.practice
-	background(p.s, func() error { return practice.SendTestMessages(3) }, func(err error) {
+	inBackground(&p.s.work, func() error { return practice.SendTestMessages(3) }, func(err error) {
 		if err != nil {
 			p.s.logError("send the practice test messages", err)
 			p.s.showProblem(i18n.TestMessagesPracticeFailedTitle, i18n.TestMessagesPracticeFailed)
