@@ -10,12 +10,17 @@ import (
 // SchemaVersion is the schema this build writes: the number of migrations.
 const SchemaVersion = len(migrations)
 
+// ApplicationID is the PRAGMA application_id that migration 4 writes into caigou's files ("caig"):
+// a restore refuses a SQLite file without it.
+const ApplicationID = 0x63616967
+
 // migrations[i] brings the schema from version i to i+1. Never edit one that has shipped: a user's
 // file has already run it. Append a new one instead.
 var migrations = [...]string{
 	migration1,
 	migration2,
 	migration3,
+	migration4,
 }
 
 //go:embed migrations/0001_initial.sql
@@ -26,6 +31,9 @@ var migration2 string
 
 //go:embed migrations/0003_tracking.sql
 var migration3 string
+
+//go:embed migrations/0004_support.sql
+var migration4 string
 
 // migrate runs the migrations db has not run yet, each in its own transaction together with the
 // PRAGMA user_version that records it, so a failed migration leaves no trace. A database newer

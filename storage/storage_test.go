@@ -264,11 +264,14 @@ func TestMigrationDiskFull(t *testing.T) {
 func TestSchema(t *testing.T) {
 	db := openTemp(t)
 	assert.Equal(t, []string{
-		"accounts", "addresses", "api_calls", "cart_lines", "gram_positions", "keys", "logistics", "messages",
+		"accounts", "addresses", "api_calls", "cart_lines", "gateway_errors", "gram_positions", "keys", "logistics", "messages",
 		"order_events", "order_grams", "order_grams_content", "order_grams_docsize", "order_grams_segdir",
 		"order_grams_segments", "order_grams_stat", "order_lines", "orders", "settings", "status_map",
 		"wizard_progress",
 	}, tableNames(t, db.sql))
+	var appID int
+	require.NoError(t, db.sql.QueryRow("PRAGMA application_id").Scan(&appID))
+	assert.Equal(t, ApplicationID, appID, "the file is marked as caigou's")
 	rows, err := db.sql.Query("PRAGMA foreign_key_check")
 	require.NoError(t, err)
 	defer rows.Close()
