@@ -26,11 +26,24 @@ type App struct {
 	secrets   *Secrets
 	endpoints Endpoints
 	placing   sync.Mutex // see placeLock
+	version   string
 }
 
 // New builds the core over an open database kept in dataDir.
 func New(db *storage.DB, dataDir string) *App {
 	return &App{db: db, dataDir: dataDir, secrets: NewSecrets(db)}
+}
+
+// SetVersion records caigou's version, for the About box, the diagnostics file and the gateway's
+// User-Agent. main sets it once, before any screen is built.
+func (a *App) SetVersion(v string) { a.version = v }
+
+// Version is caigou's version as main set it; "dev" when it did not.
+func (a *App) Version() string {
+	if a.version == "" {
+		return "dev"
+	}
+	return a.version
 }
 
 // Secrets is where AppSecrets and access tokens are kept: the OS keychain, or the database.
