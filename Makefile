@@ -1,8 +1,8 @@
 # caigou: `make run` and `make test` are all a newcomer needs; both install what is missing.
 GO        ?= go
 BIN       ?= caigou
-VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS   := -X main.version=$(VERSION)
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null)
+LDFLAGS   := -X main.commit=$(VERSION)
 
 # Debian/Ubuntu packages: the C toolchain and X11/GL headers Fyne's desktop driver needs,
 # and a CJK font so Chinese shows real glyphs (Windows and macOS ship their own).

@@ -29,9 +29,6 @@ import (
 // appID is the same ID as in FyneApp.toml.
 const appID = "app.caigou.desktop"
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 var defaultWindowSize = fyne.NewSize(1024, 700)
 
 type options struct {
@@ -52,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case opts.showVersion:
-		fmt.Fprintln(stdout, "caigou", version)
+		fmt.Fprintln(stdout, "caigou", appVersion())
 		return 0
 	case opts.checkLocale != "":
 		return checkLocale(opts.checkLocale, stdout, stderr)
@@ -87,6 +84,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}()
 
 	core := app.New(db, opts.dataDir)
+	core.SetVersion(appVersion())
 	if opts.lang == "" {
 		if err := core.StartLanguage(context.Background(), lang.SystemLocale().String()); err != nil {
 			logger.Printf("language: %v", err)

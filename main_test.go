@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -14,7 +15,12 @@ import (
 func TestVersionFlag(t *testing.T) {
 	var out, errOut bytes.Buffer
 	assert.Equal(t, 0, run([]string{"--version"}, &out, &errOut))
-	assert.Equal(t, "caigou "+version+"\n", out.String())
+	meta, err := os.ReadFile("FyneApp.toml")
+	require.NoError(t, err)
+	want := regexp.MustCompile(`(?m)^\s*Version = "([^"]+)"`).FindSubmatch(meta)
+	require.NotNil(t, want, "FyneApp.toml carries a Version")
+	assert.Regexp(t, `^caigou `+regexp.QuoteMeta(string(want[1]))+` \(build \d+\)\n$`, out.String(),
+		"--version prints the version FyneApp.toml carries")
 }
 
 func TestDataFolderComesFromFlagThenEnvironment(t *testing.T) {
