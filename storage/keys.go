@@ -28,6 +28,7 @@ type Key struct {
 	ValidUntil     string
 	Active         bool
 	Practice       bool
+	Retired        bool // retired from Settings: kept with its orders and usage, never active
 	CreatedAt      time.Time
 }
 
@@ -60,13 +61,23 @@ func (db *DB) SetKeyValidity(ctx context.Context, id int64, from, until string) 
 }
 
 // SetActiveKey makes key id the one active key, in one transaction so that there is never a
-// moment with two (keys_one_active would refuse it) or, seen from outside, with none.
+// moment with two (keys_one_active would refuse it) or, seen from outside, with none. A retired
+// key is refused with ErrKeyRetired.
 func (db *DB) SetActiveKey(ctx context.Context, id int64) error {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("storage: activate key: %w", err)
 	}
 	defer func() { _ = tx.Rollback() }()
+	var retired bool
+	switch err := tx.QueryRowContext(ctx, "SELECT retired_at IS NOT NULL FROM keys WHERE id = ?", id).Scan(&retired); {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("storage: activate key: %w", ErrNoKey)
+	case err != nil:
+		return fmt.Errorf("storage: activate key: %w", err)
+	case retired:
+		return fmt.Errorf("storage: activate key: %w", ErrKeyRetired)
+	}
 	if _, err := tx.ExecContext(ctx, "UPDATE keys SET active = 0 WHERE active = 1 AND id <> ?", id); err != nil {
 		return fmt.Errorf("storage: activate key: %w", err)
 	}
@@ -83,8 +94,8 @@ func (db *DB) SetActiveKey(ctx context.Context, id int64) error {
 // Keys lists every key, oldest first.
 func (db *DB) Keys(ctx context.Context) ([]Key, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT id, coalesce(app_key, ''), label, product_limit,
-		daily_call_limit, coalesce(valid_from, ''), coalesce(valid_until, ''), active, practice, created_at
-		FROM keys ORDER BY id`)
+		daily_call_limit, coalesce(valid_from, ''), coalesce(valid_until, ''), active, practice, retired_at IS NOT NULL,
+		created_at FROM keys ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("storage: list keys: %w", err)
 	}
@@ -94,7 +105,7 @@ func (db *DB) Keys(ctx context.Context) ([]Key, error) {
 		var k Key
 		var created int64
 		if err := rows.Scan(&k.ID, &k.AppKey, &k.Label, &k.ProductLimit, &k.DailyCallLimit,
-			&k.ValidFrom, &k.ValidUntil, &k.Active, &k.Practice, &created); err != nil {
+			&k.ValidFrom, &k.ValidUntil, &k.Active, &k.Practice, &k.Retired, &created); err != nil {
 			return nil, fmt.Errorf("storage: list keys: %w", err)
 		}
 		k.CreatedAt = time.UnixMilli(created).UTC()
@@ -135,16 +146,19 @@ func nullString(s string) sql.NullString { return sql.NullString{String: s, Vali
 
 // Account is an authorized 1688 account of a key, without its token.
 type Account struct {
-	ID       int64
-	KeyID    int64
-	LoginID  string
-	MemberID string
+	ID             int64
+	KeyID          int64
+	LoginID        string
+	MemberID       string
+	TokenState     TokenState
+	TokenCheckedAt time.Time // when the token was last checked; zero if never
 }
 
 // Accounts lists the accounts of key keyID, oldest first.
 func (db *DB) Accounts(ctx context.Context, keyID int64) ([]Account, error) {
 	rows, err := db.sql.QueryContext(ctx,
-		"SELECT id, key_id, login_id, member_id FROM accounts WHERE key_id = ? ORDER BY id", keyID)
+		`SELECT id, key_id, login_id, member_id, token_state, coalesce(token_checked_at, 0)
+		FROM accounts WHERE key_id = ? ORDER BY id`, keyID)
 	if err != nil {
 		return nil, fmt.Errorf("storage: read accounts: %w", err)
 	}
@@ -152,8 +166,12 @@ func (db *DB) Accounts(ctx context.Context, keyID int64) ([]Account, error) {
 	var out []Account
 	for rows.Next() {
 		var a Account
-		if err := rows.Scan(&a.ID, &a.KeyID, &a.LoginID, &a.MemberID); err != nil {
+		var checked int64
+		if err := rows.Scan(&a.ID, &a.KeyID, &a.LoginID, &a.MemberID, &a.TokenState, &checked); err != nil {
 			return nil, fmt.Errorf("storage: read accounts: %w", err)
+		}
+		if checked != 0 {
+			a.TokenCheckedAt = time.UnixMilli(checked).UTC()
 		}
 		out = append(out, a)
 	}
