@@ -9,7 +9,7 @@ LDFLAGS   := -X main.commit=$(VERSION)
 BUILD_PKGS  := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
                libxinerama-dev libxi-dev libxxf86vm-dev fonts-noto-cjk
 SMOKE_PKGS  := xvfb xauth xdotool imagemagick
-WINDOWS_PKGS := gcc-mingw-w64-x86-64
+WINDOWS_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 osslsigncode
 
 .PHONY: all deps deps-smoke run build test vet lint screenshots smoke bench windows package clean
 
@@ -60,7 +60,8 @@ bench: deps-smoke
 windows: deps
 	@.ci/install-packages $(WINDOWS_PKGS)
 	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CGO_LDFLAGS=-l:libssp.a \
-		.ci/fyne-package -os windows --release --name caigou.exe
+		.ci/fyne-package -os windows --release
+	.ci/check-exe dist/caigou.exe
 
 # A package for this OS: .app on macOS, .exe on Windows, .tar.xz on Linux.
 package: deps
