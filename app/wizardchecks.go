@@ -40,10 +40,7 @@ type CheckResult struct {
 // gateway at baseURL ("" means open1688.DefaultBaseURL). A wrong secret gives the signature kind,
 // whose next step is to copy the AppSecret again.
 func (w *Wizard) CheckKey(ctx context.Context, baseURL, appKey, secret string) CheckResult {
-	return w.gatewayCheck(ctx, StepAppKey, baseURL, appKey, secret, "", func(ctx context.Context, c *open1688.Client) error {
-		_, err := c.CurrentTime(ctx)
-		return err
-	})
+	return w.finish(ctx, StepAppKey, w.probe(baseURL, appKey, secret, "").run(ctx, signatureCall))
 }
 
 // CheckToken is step 5's live check: a one-row getBuyerOrderList with token. A 401 gives the
@@ -52,41 +49,63 @@ func (w *Wizard) CheckToken(ctx context.Context, baseURL, appKey, secret, token 
 	if _, err := ValidateToken(token); err != nil {
 		return w.finish(ctx, StepToken, inputResult(err))
 	}
-	return w.gatewayCheck(ctx, StepToken, baseURL, appKey, secret, token, func(ctx context.Context, c *open1688.Client) error {
-		_, err := c.BuyerOrderList(ctx, open1688.BuyerOrderListRequest{PageSize: 1})
-		return err
-	})
+	return w.finish(ctx, StepToken, w.probe(baseURL, appKey, secret, token).run(ctx, tokenCall))
 }
 
-func (w *Wizard) gatewayCheck(ctx context.Context, step StepID, baseURL, appKey, secret, token string,
-	call func(context.Context, *open1688.Client) error,
-) CheckResult {
-	if r, bad := validCredentials(appKey, secret); bad {
-		return w.finish(ctx, step, r)
+func (w *Wizard) probe(baseURL, appKey, secret, token string) gatewayProbe {
+	return gatewayProbe{
+		baseURL: baseURL, appKey: appKey, secret: secret, token: token,
+		timeout: w.CheckTimeout, counter: w.db, logf: w.logf,
+	}
+}
+
+// signatureCall is the AppSecret's live check: a signed call that needs no token.
+func signatureCall(ctx context.Context, c *open1688.Client) error {
+	_, err := c.CurrentTime(ctx)
+	return err
+}
+
+// tokenCall is the token's live check: the cheapest call that needs one, a one-row order list.
+func tokenCall(ctx context.Context, c *open1688.Client) error {
+	_, err := c.BuyerOrderList(ctx, open1688.BuyerOrderListRequest{PageSize: 1})
+	return err
+}
+
+// gatewayProbe is one live check against the gateway, shared by the wizard and Settings (which
+// checks a re-entered secret or token before storing it). It records nothing.
+type gatewayProbe struct {
+	baseURL, appKey, secret, token string
+	timeout                        time.Duration
+	counter                        open1688.CallCounter
+	logf                           func(format string, args ...any)
+}
+
+// run makes call with a one-attempt client and explains its failure in the user's language.
+func (p gatewayProbe) run(ctx context.Context, call func(context.Context, *open1688.Client) error) CheckResult {
+	if r, bad := validCredentials(p.appKey, p.secret); bad {
+		return r
 	}
 	c, err := open1688.New(open1688.Config{
-		BaseURL: baseURL, AppKey: appKey, AppSecret: secret, AccessToken: token,
-		Timeout: w.CheckTimeout, Counter: w.db, Logf: w.logf,
+		BaseURL: p.baseURL, AppKey: p.appKey, AppSecret: p.secret, AccessToken: p.token,
+		Timeout: p.timeout, Counter: p.counter, Logf: p.logf,
 		// The user is waiting and can press the button again; a retry would only hide the answer.
 		Retry: open1688.RetryPolicy{Attempts: 1},
 	})
 	if err != nil {
-		return w.finish(ctx, step, inputResult(err))
+		return inputResult(err)
 	}
-	cctx, cancel := context.WithTimeout(ctx, w.CheckTimeout)
+	cctx, cancel := context.WithTimeout(ctx, p.timeout)
 	defer cancel()
 	err = call(cctx, c)
 	switch {
 	case err == nil:
-		return w.finish(ctx, step, CheckResult{OK: true})
+		return CheckResult{OK: true}
 	case ctx.Err() != nil:
 		return CheckResult{Kind: CheckCancelled}
 	}
 	kind := open1688.KindOf(err)
 	explanation, next := ExplainAPIError(err)
-	return w.finish(ctx, step, CheckResult{
-		Kind: CheckKind("gateway." + kind.String()), APIKind: kind, Explanation: explanation, NextStep: next,
-	})
+	return CheckResult{Kind: CheckKind("gateway." + kind.String()), APIKind: kind, Explanation: explanation, NextStep: next}
 }
 
 // CheckChannel is step 6's live check: it connects to the message channel at channelURL (""
