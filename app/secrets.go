@@ -9,6 +9,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"caigou/app/applog"
 	"caigou/storage"
 )
 
@@ -21,7 +22,8 @@ var ErrNoSecret = errors.New("the secret is not stored")
 // Secrets keeps AppSecrets and access tokens in the OS keychain, one entry per secret, and falls
 // back to the database columns where no keychain works (DESIGN §3). Once the keychain has failed
 // a write, every later write in this run goes to the database: a box without a Secret Service
-// does not grow one, and each failed D-Bus attempt costs time. Errors never hold a secret.
+// does not grow one, and each failed D-Bus attempt costs time. Errors never hold a secret, and
+// every secret stored or read is registered with the log's redactor (applog.AddSecret).
 type Secrets struct {
 	db *storage.DB
 
@@ -81,6 +83,7 @@ func (s *Secrets) Token(ctx context.Context, keyID int64, appKey, loginID string
 // set writes to the keychain and clears the database column, so a secret that once fell back
 // does not linger there; or, when the keychain fails, writes the column.
 func (s *Secrets) set(ctx context.Context, entry, secret string, column func(string) error) error {
+	applog.AddSecret(secret)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -109,10 +112,12 @@ func (s *Secrets) get(entry string, column func() (string, bool, error)) (string
 	s.mu.Unlock()
 	if !fallback {
 		if v, err := keyring.Get(KeychainService, entry); err == nil {
+			applog.AddSecret(v)
 			return v, nil
 		}
 	}
 	v, ok, err := column()
+	applog.AddSecret(v)
 	switch {
 	case err != nil:
 		return "", fmt.Errorf("read %s: %w", entryKind(entry), err)
