@@ -58,6 +58,10 @@ type Config struct {
 	// Logf reports what must not fail a call, such as a call that could not be counted; nil
 	// means log.Printf.
 	Logf func(format string, args ...any)
+	// OnError, when set, sees every failed call once, its *Error final (secrets removed, kind
+	// settled after the retries), before the caller gets it; the app records it for the
+	// diagnostics file. It runs on the calling goroutine, so it must be quick.
+	OnError func(*Error)
 }
 
 // Client calls the 1688 gateway for one AppKey and one authorized account. It is safe for
@@ -77,6 +81,7 @@ type Client struct {
 	codeKinds    map[string]Kind
 	refreshParam string
 	logf         func(format string, args ...any)
+	onError      func(*Error)
 	now          func() time.Time
 
 	// budgetMu makes reading today's count and taking a slot one step, and inFlight holds the
@@ -115,6 +120,7 @@ func New(cfg Config) (*Client, error) {
 		codeKinds:    cfg.CodeKinds,
 		refreshParam: cfg.RefreshTokenParam,
 		logf:         cfg.Logf,
+		onError:      cfg.OnError,
 		now:          time.Now,
 	}
 	if cfg.Version == "" {
@@ -160,10 +166,28 @@ func (a apiSpec) urlPath(appKey string) string {
 	return "param2/" + strconv.Itoa(a.version) + "/" + a.namespace + "/" + a.name + "/" + appKey
 }
 
-// call signs params (complex values already JSON strings), enforces the budget, POSTs, counts the
-// call (failed ones too), retries per policy, turns gateway errors and the generic business-error
-// shapes of 1688.md §4.2 into *Error, and returns the HTTP 200 body.
+// call makes one call with its retries (see callWithRetries) and reports its failure, if any, to
+// Config.OnError.
 func (c *Client) call(ctx context.Context, a apiSpec, params map[string]string) ([]byte, error) {
+	body, err := c.callWithRetries(ctx, a, params)
+	if err != nil {
+		c.reportError(err)
+	}
+	return body, err
+}
+
+// reportError hands a failed call's *Error to Config.OnError.
+func (c *Client) reportError(err error) {
+	var e *Error
+	if c.onError != nil && errors.As(err, &e) {
+		c.onError(e)
+	}
+}
+
+// callWithRetries signs params (complex values already JSON strings), enforces the budget, POSTs,
+// counts the call (failed ones too), retries per policy, turns gateway errors and the generic
+// business-error shapes of 1688.md §4.2 into *Error, and returns the HTTP 200 body.
+func (c *Client) callWithRetries(ctx context.Context, a apiSpec, params map[string]string) ([]byte, error) {
 	path := a.urlPath(c.appKey)
 	attempts := 1
 	if a.retry {

@@ -46,6 +46,7 @@ func (c *Client) RefreshToken(ctx context.Context, req RefreshTokenRequest) (*To
 	endpoint := c.baseURL + "/http/1/system.oauth2/getToken/" + c.appKey
 	body, err := c.attempt(ctx, tokenAPI, endpoint, form)
 	if err != nil {
+		c.reportError(err)
 		return nil, err
 	}
 	fields := jsonFields(body)
@@ -61,7 +62,9 @@ func (c *Client) RefreshToken(ctx context.Context, req RefreshTokenRequest) (*To
 		// An OAuth-style refusal can come with HTTP 200: {"error":"invalid_grant",...}.
 		e := gatewayError(200, body)
 		e.Kind = KindAuth
-		return nil, c.finish(e, tokenAPI, form)
+		err := c.finish(e, tokenAPI, form)
+		c.reportError(err)
+		return nil, err
 	}
 	// expires_in comes as a string ("36000"), sometimes as a number; firstField reads both.
 	if secs, err := strconv.ParseInt(firstField(fields, "expires_in"), 10, 64); err == nil && secs > 0 {
