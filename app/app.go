@@ -27,6 +27,9 @@ type App struct {
 	endpoints Endpoints
 	placing   sync.Mutex // see placeLock
 	version   string
+	dataHome  string             // see SetDataHome
+	moving    sync.Mutex         // one move of the data folder at a time
+	oldData   *storage.WriteHold // the database a move left, held against writes until closed
 }
 
 // New builds the core over an open database kept in dataDir.
