@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 
 	"caigou/app/open1688"
 	"caigou/storage"
@@ -74,6 +75,7 @@ func (a *App) Client(ctx context.Context) (*open1688.Client, ActiveKey, error) {
 	c, err := open1688.New(open1688.Config{
 		BaseURL: a.endpoints.Gateway, AppKey: ak.Key.AppKey, AppSecret: secret, AccessToken: token,
 		Counter: a.db, Budget: open1688.Budget{DailyLimit: ak.Key.DailyCallLimit},
+		OnError: recordGatewayErrors(a.db, ak.Key.AppKey, log.Printf),
 	})
 	if err != nil {
 		return nil, ActiveKey{}, err

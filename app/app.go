@@ -27,6 +27,7 @@ type App struct {
 	endpoints Endpoints
 	placing   sync.Mutex // see placeLock
 	version   string
+	channels  channelHistory     // see ChannelHistory
 	dataHome  string             // see SetDataHome
 	moving    sync.Mutex         // one move of the data folder at a time
 	oldData   *storage.WriteHold // the database a move left, held against writes until closed

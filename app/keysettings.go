@@ -41,14 +41,6 @@ type KeyOverview struct {
 	SecretsInDatabase bool
 }
 
-// Name is the key's label, or its AppKey when it has none.
-func (k KeyOverview) Name() string {
-	if k.Key.Label != "" {
-		return k.Key.Label
-	}
-	return k.Key.AppKey
-}
-
 // KeyOverviews lists every key, oldest first, for Settings. No secret is read.
 func (a *App) KeyOverviews(ctx context.Context) ([]KeyOverview, error) {
 	keys, err := a.db.Keys(ctx)
@@ -211,6 +203,7 @@ func (a *App) probe(appKey, secret, token string) gatewayProbe {
 	return gatewayProbe{
 		baseURL: a.endpoints.Gateway, appKey: appKey, secret: secret, token: token,
 		timeout: settingsCheckTimeout, counter: a.db, logf: log.Printf,
+		onError: recordGatewayErrors(a.db, appKey, log.Printf),
 	}
 }
 

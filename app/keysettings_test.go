@@ -181,12 +181,12 @@ func TestKeyChangesInSettings(t *testing.T) {
 	overviews, err := a.KeyOverviews(ctx)
 	require.NoError(t, err)
 	require.Len(t, overviews, 2)
-	assert.Equal(t, "Shop 2", overviews[0].Name())
+	assert.Equal(t, "Shop 2", overviews[0].Key.Label)
 	assert.True(t, overviews[0].Key.Active)
 	require.Len(t, overviews[0].Accounts, 1)
 	assert.Equal(t, "buyer_one", overviews[0].Accounts[0].LoginID)
 	assert.False(t, overviews[0].SecretsInDatabase, "the mock keychain holds them")
-	assert.Empty(t, overviews[1].Name(), "no name and no AppKey yet")
+	assert.Empty(t, overviews[1].Key.AppKey, "the unfinished key is listed too")
 }
 
 func TestKeyOverviewsSayWhenSecretsAreInTheDatabase(t *testing.T) {

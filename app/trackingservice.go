@@ -16,8 +16,11 @@ type TrackingService struct {
 	channel *MessageChannel
 	syncer  *Syncer
 	tracker *Tracker
+	history *channelHistory // the App's, fed with the channel's state changes
 	stop    context.CancelFunc
-	done    sync.WaitGroup
+	// unsubscribe ends the history's subscription to the channel's states.
+	unsubscribe func()
+	done        sync.WaitGroup
 }
 
 // syncEvery is how often the background sync looks for due orders.
@@ -47,8 +50,15 @@ func (a *App) StartTracking(ctx context.Context) (*TrackingService, error) {
 		return nil, err
 	}
 	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
-	s := &TrackingService{channel: channel, syncer: syncer, tracker: tracker, stop: stop}
-	s.done.Add(2)
+	s := &TrackingService{channel: channel, syncer: syncer, tracker: tracker, history: &a.channels, stop: stop}
+	// Subscribed before the channel runs, so its first connect is in the history.
+	var states <-chan msgchan.Event
+	states, s.unsubscribe = channel.Subscribe()
+	s.done.Add(3)
+	go func() {
+		defer s.done.Done()
+		s.history.follow(states)
+	}()
 	go func() {
 		defer s.done.Done()
 		_ = channel.Run(runCtx) // it returns only when stopped
@@ -75,10 +85,12 @@ func (s *TrackingService) SubscribeChannel() (<-chan msgchan.Event, func()) {
 // LastSync is the background sync's last round.
 func (s *TrackingService) LastSync() SyncStatus { return s.syncer.LastRound() }
 
-// Close stops the channel and the sync and waits for them.
+// Close stops the channel and the sync and waits for them. The history's subscription ends
+// only once the channel is closed, so its last state is recorded too.
 func (s *TrackingService) Close() {
 	s.stop()
 	s.channel.Close()
+	s.unsubscribe()
 	s.done.Wait()
 	s.tracker.Close()
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"caigou/app/applog"
 	"caigou/app/msgchan"
 	"caigou/app/open1688"
 	"caigou/i18n"
@@ -56,6 +57,7 @@ func (w *Wizard) probe(baseURL, appKey, secret, token string) gatewayProbe {
 	return gatewayProbe{
 		baseURL: baseURL, appKey: appKey, secret: secret, token: token,
 		timeout: w.CheckTimeout, counter: w.db, logf: w.logf,
+		onError: recordGatewayErrors(w.db, appKey, w.logf),
 	}
 }
 
@@ -72,12 +74,14 @@ func tokenCall(ctx context.Context, c *open1688.Client) error {
 }
 
 // gatewayProbe is one live check against the gateway, shared by the wizard and Settings (which
-// checks a re-entered secret or token before storing it). It records nothing.
+// checks a re-entered secret or token before storing it). It records nothing but what onError
+// does with a failed call.
 type gatewayProbe struct {
 	baseURL, appKey, secret, token string
 	timeout                        time.Duration
 	counter                        open1688.CallCounter
 	logf                           func(format string, args ...any)
+	onError                        func(*open1688.Error) // open1688.Config.OnError
 }
 
 // run makes call with a one-attempt client and explains its failure in the user's language.
@@ -85,9 +89,12 @@ func (p gatewayProbe) run(ctx context.Context, call func(context.Context, *open1
 	if r, bad := validCredentials(p.appKey, p.secret); bad {
 		return r
 	}
+	// What the user typed is a secret before it is stored: the log must not show it either.
+	applog.AddSecret(p.secret)
+	applog.AddSecret(p.token)
 	c, err := open1688.New(open1688.Config{
 		BaseURL: p.baseURL, AppKey: p.appKey, AppSecret: p.secret, AccessToken: p.token,
-		Timeout: p.timeout, Counter: p.counter, Logf: p.logf,
+		Timeout: p.timeout, Counter: p.counter, Logf: p.logf, OnError: p.onError,
 		// The user is waiting and can press the button again; a retry would only hide the answer.
 		Retry: open1688.RetryPolicy{Attempts: 1},
 	})
@@ -116,6 +123,7 @@ func (w *Wizard) CheckChannel(ctx context.Context, channelURL, appKey, secret st
 	if r, bad := validCredentials(appKey, secret); bad {
 		return w.finish(ctx, StepChannel, r)
 	}
+	applog.AddSecret(secret)
 	if timeout <= 0 {
 		timeout = w.ChannelTimeout
 	}

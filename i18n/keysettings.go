@@ -64,7 +64,8 @@ var (
 		Description: "Dialog text: what retiring a key does and does not do",
 		Other:       "A retired key places no orders and receives no messages. Its orders and usage stay in caigou, and you can put it back in use at any time.",
 	}
-	KeyRetireActive = &goi18n.Message{
+	KeyRetireConfirm = &goi18n.Message{ID: "KeyRetireConfirm", Description: "Dialog button: retire the key", Other: "Retire"}
+	KeyRetireActive  = &goi18n.Message{
 		ID:          "KeyRetireActive",
 		Description: "Dialog text under KeyRetireBody when the key is the active one",
 		Other:       "This is the active key: until you make another key active, caigou places no orders and receives no messages.",
