@@ -32,8 +32,8 @@ var (
 // file system's own needs.
 const moveHeadroom = 16 << 20
 
-// Seams for the tests: the free space of a folder, and a crash between the checked copy and the
-// switch.
+// Seams for the tests: the free space of a folder, a crash between the checked copy and the
+// switch, and a write error while copying a file (dst is the file being written).
 var (
 	freeSpace         = folderFreeBytes
 	beforeMoveSwitch  = func() error { return nil }
@@ -97,7 +97,11 @@ func (a *App) MoveData(ctx context.Context, to string, progress func(done, total
 		return errors.Join(err, abandonMove(home, to))
 	}
 	if err := writePointer(home, to); err != nil {
-		return errors.Join(fmt.Errorf("%w: %w", ErrMoveNotWritable, err), abandonMove(home, to))
+		// Only a pointer that did not change makes this a failure: one renamed into place whose
+		// folder could not be flushed has switched, and the new copy must stay.
+		if current, readErr := pointedFolder(home); readErr != nil || !samePath(current, to) {
+			return errors.Join(fmt.Errorf("%w: %w", ErrMoveNotWritable, err), abandonMove(home, to))
+		}
 	}
 	switched, a.oldData = true, hold
 	return nil
