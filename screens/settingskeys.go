@@ -29,6 +29,7 @@ type keysSection struct {
 	selected int64          // the selected key's id; 0 when none
 	work     sync.WaitGroup // reads and live checks in flight
 
+	view                           *fyne.Container
 	none, readFailed, pick, notice *widget.Label
 	list                           *widget.List
 	listBox                        *fyne.Container
@@ -69,8 +70,9 @@ func (s *keysSection) build() fyne.CanvasObject {
 	for _, o := range []fyne.CanvasObject{s.none, s.readFailed, s.listBox, s.pick, s.actions, s.notice} {
 		o.Hide()
 	}
+	s.view = container.NewVBox(s.none, s.readFailed, s.listBox, s.pick, s.actions, s.notice)
 	s.reload()
-	return container.NewVBox(s.none, s.readFailed, s.listBox, s.pick, s.actions, s.notice)
+	return s.view
 }
 
 // reload reads the keys off the event goroutine and shows them, keeping the selection.
@@ -87,6 +89,7 @@ type keysRead struct {
 }
 
 func (s *keysSection) show(r keysRead) {
+	defer s.view.Refresh() // parts were shown or hidden: lay the section out again
 	if r.err != nil {
 		log.Printf("settings: read the keys: %v", r.err)
 		s.readFailed.Show()
@@ -148,6 +151,7 @@ func (s *keysSection) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	state.SetText(text)
 	details.SetText(keyDetails(k))
 	accounts.SetText(keyAccounts(k.Accounts))
+	o.(*fyne.Container).Objects[0].Refresh() // the state follows the name, whose width changed
 }
 
 // listedKeyName is what the user calls a listed key: its name, its AppKey, or "New key".
@@ -242,6 +246,7 @@ func (s *keysSection) showActions(k app.KeyOverview) {
 	s.pick.Hide()
 	s.actions.Show()
 	s.actions.Refresh()
+	s.view.Refresh()
 }
 
 // current is the selected key's row; ok is false when none is selected.

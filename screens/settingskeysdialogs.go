@@ -18,6 +18,7 @@ import (
 // is explained under the entry with the dialog left open.
 type renameDialog struct {
 	d       *dialog.CustomDialog
+	content *fyne.Container
 	entry   *widget.Entry
 	problem *widget.Label
 	save    *widget.Button
@@ -33,10 +34,10 @@ func (s *keysSection) onRename() {
 	r.entry.OnSubmitted = func(string) { save() }
 	r.save = &widget.Button{Text: i18n.T(i18n.KeySave, nil), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: save}
 	cancel := &widget.Button{Text: i18n.T(i18n.DialogCancel, nil), Icon: theme.CancelIcon(), OnTapped: func() { r.d.Hide() }}
-	content := container.NewVBox(para(i18n.T(i18n.KeyRenameHint, nil)), r.entry, r.problem)
-	r.d = dialog.NewCustomWithoutButtons(i18n.T(i18n.KeyRenameTitle, map[string]any{"Name": listedKeyName(k)}), content, s.win)
+	r.content = container.NewVBox(para(i18n.T(i18n.KeyRenameHint, nil)), r.entry, r.problem)
+	r.d = dialog.NewCustomWithoutButtons(i18n.T(i18n.KeyRenameTitle, map[string]any{"Name": listedKeyName(k)}), r.content, s.win)
 	r.d.SetButtons([]fyne.CanvasObject{cancel, r.save})
-	r.d.Resize(fyne.NewSize(440, r.d.MinSize().Height))
+	fitDialog(r.d, r.content, 440)
 	s.renameDialog = r
 	r.d.Show()
 	s.win.Canvas().Focus(r.entry)
@@ -48,6 +49,7 @@ func (s *keysSection) saveRename(k app.KeyOverview) {
 	if text := app.ExplainKeyError(err); text != "" {
 		r.problem.SetText(text)
 		r.problem.Show()
+		fitDialog(r.d, r.content, 440)
 		return
 	}
 	r.d.Hide()
@@ -59,6 +61,7 @@ func (s *keysSection) saveRename(k app.KeyOverview) {
 // a refusal is explained in words with what to do next, the old value kept.
 type reenterDialog struct {
 	d        *dialog.CustomDialog
+	content  *fyne.Container
 	entry    *widget.Entry
 	outcome  *widget.Label
 	next     *widget.Label
@@ -115,10 +118,10 @@ func (s *keysSection) openReenter(t reenterTarget) {
 	r.entry.OnSubmitted = func(string) { run() }
 	r.check = &widget.Button{Text: i18n.T(i18n.KeyCheckAndSave, nil), Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: run}
 	cancel := &widget.Button{Text: i18n.T(i18n.DialogCancel, nil), Icon: theme.CancelIcon(), OnTapped: func() { r.d.Hide() }}
-	content := container.NewVBox(para(i18n.T(i18n.KeyCheckFirst, nil)), labeledInput(t.field, r.entry, r.outcome), r.next, r.activity)
-	r.d = dialog.NewCustomWithoutButtons(t.title, content, s.win)
+	r.content = container.NewVBox(para(i18n.T(i18n.KeyCheckFirst, nil)), labeledInput(t.field, r.entry, r.outcome), r.next, r.activity)
+	r.d = dialog.NewCustomWithoutButtons(t.title, r.content, s.win)
 	r.d.SetButtons([]fyne.CanvasObject{cancel, r.check})
-	r.d.Resize(fyne.NewSize(520, r.d.MinSize().Height))
+	fitDialog(r.d, r.content, reenterWidth)
 	s.reenter = r
 	r.d.Show()
 	s.win.Canvas().Focus(r.entry)
@@ -143,6 +146,7 @@ func (s *keysSection) runReenter(r *reenterDialog, t reenterTarget) {
 	r.outcome.Importance = widget.MediumImportance
 	r.outcome.SetText(i18n.T(i18n.CheckRunning, nil))
 	r.outcome.Show()
+	fitDialog(r.d, r.content, reenterWidth)
 	value := r.entry.Text
 	inBackground(&s.work, func() reenterResult {
 		res, err := t.replace(context.Background(), value)
@@ -184,4 +188,15 @@ func (s *keysSection) showReenterFailure(r *reenterDialog, x reenterResult) {
 		}
 	}
 	r.outcome.Refresh()
+	fitDialog(r.d, r.content, reenterWidth)
+}
+
+// reenterWidth leaves room for the wizard's explanations, which are a few lines long.
+const reenterWidth = 520
+
+// fitDialog lays out content again after a part of it was shown, hidden or given another text,
+// and gives d the height that now needs at width.
+func fitDialog(d dialog.Dialog, content *fyne.Container, width float32) {
+	content.Refresh()
+	d.Resize(fyne.NewSize(width, d.MinSize().Height))
 }
