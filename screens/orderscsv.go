@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,14 +26,14 @@ var csvFilter = storage.NewExtensionFileFilter([]string{".csv"})
 // line numbers, and exports every order to a CSV that Excel opens with Chinese and Cyrillic.
 // Files are read and written through the URIs the file dialogs return.
 type orderCSVPanel struct {
-	t *recordTab
+	t             *recordTab
+	*ordersExport // made by the first build
 
-	importing, exporting bool
-	imported             *csvImportOutcome // the last import's; nil before the first
-	exported             *csvExportOutcome // the last export's; nil before the first
-	selected             int               // the left-out row whose whole explanation shows
+	importing bool
+	imported  *csvImportOutcome // the last import's; nil before the first
+	selected  int               // the left-out row whose whole explanation shows
 
-	openDialog, saveDialog *dialog.FileDialog
+	openDialog *dialog.FileDialog
 
 	importButton, exportButton *widget.Button
 	activity                   *widget.Activity
@@ -57,8 +58,11 @@ type csvExportOutcome struct {
 }
 
 func (p *orderCSVPanel) build() fyne.CanvasObject {
+	if p.ordersExport == nil {
+		p.ordersExport = &ordersExport{app: p.t.o.app, win: p.t.o.win, work: &p.t.work, changed: p.show}
+	}
 	p.importButton = &widget.Button{Text: i18n.T(i18n.CSVTabImport, nil), Icon: theme.FileIcon(), OnTapped: p.onImport}
-	p.exportButton = &widget.Button{Text: i18n.T(i18n.CSVTabExport, nil), Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
+	p.exportButton = &widget.Button{Text: i18n.T(i18n.CSVTabExport, nil), Icon: theme.DocumentSaveIcon(), OnTapped: p.ask}
 	p.activity = widget.NewActivity()
 	p.working = &widget.Label{}
 	p.exportResult = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -124,37 +128,51 @@ func (p *orderCSVPanel) importFrom(r fyne.URIReadCloser) {
 	})
 }
 
-// onExport asks where to write the orders.
-func (p *orderCSVPanel) onExport() {
-	p.saveDialog = dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+// ordersExport asks where to write every order as CSV and writes them there in the background:
+// the Orders screen's CSV tab and Settings both export through it. changed runs on the event
+// goroutine whenever exporting or exported changes.
+type ordersExport struct {
+	app     *app.App
+	win     fyne.Window
+	work    *sync.WaitGroup
+	changed func()
+
+	exporting  bool
+	exported   *csvExportOutcome // the last export's; nil before the first
+	saveDialog *dialog.FileDialog
+}
+
+// ask asks where to write the orders.
+func (e *ordersExport) ask() {
+	e.saveDialog = dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		switch {
 		case err != nil:
-			p.exported = &csvExportOutcome{err: fmt.Errorf("%w: %w", app.ErrCSVWrite, err)}
-			p.show()
+			e.exported = &csvExportOutcome{err: fmt.Errorf("%w: %w", app.ErrCSVWrite, err)}
+			e.changed()
 		case w != nil:
-			p.exportTo(w)
+			e.exportTo(w)
 		}
-	}, p.t.o.win)
-	p.saveDialog.SetFilter(csvFilter)
-	p.saveDialog.SetFileName("caigou-orders-" + time.Now().Format("2006-01-02") + ".csv")
-	p.saveDialog.SetTitleText(i18n.T(i18n.CSVTabSaveTitle, nil))
-	p.saveDialog.SetConfirmText(i18n.T(i18n.CSVTabSaveConfirm, nil))
-	p.saveDialog.SetDismissText(i18n.T(i18n.DialogCancel, nil))
-	p.saveDialog.Show()
+	}, e.win)
+	e.saveDialog.SetFilter(csvFilter)
+	e.saveDialog.SetFileName("caigou-orders-" + time.Now().Format("2006-01-02") + ".csv")
+	e.saveDialog.SetTitleText(i18n.T(i18n.CSVTabSaveTitle, nil))
+	e.saveDialog.SetConfirmText(i18n.T(i18n.CSVTabSaveConfirm, nil))
+	e.saveDialog.SetDismissText(i18n.T(i18n.DialogCancel, nil))
+	e.saveDialog.Show()
 }
 
 // exportTo writes every order to w, in the background, and closes w. A file that could not be
 // written whole is deleted, so no half file is taken for the export. It is what the save dialog
 // calls.
-func (p *orderCSVPanel) exportTo(w fyne.URIWriteCloser) {
-	if p.exporting {
+func (e *ordersExport) exportTo(w fyne.URIWriteCloser) {
+	if e.exporting {
 		_ = w.Close()
 		return
 	}
-	p.exporting = true
-	p.show()
-	a := p.t.o.app
-	inBackground(&p.t.work, func() csvExportOutcome {
+	e.exporting = true
+	e.changed()
+	a := e.app
+	inBackground(e.work, func() csvExportOutcome {
 		rows, err := a.ExportOrdersCSV(context.Background(), w)
 		if closeErr := w.Close(); closeErr != nil && err == nil {
 			err = fmt.Errorf("%w: %w", app.ErrCSVWrite, closeErr)
@@ -165,9 +183,24 @@ func (p *orderCSVPanel) exportTo(w fyne.URIWriteCloser) {
 		}
 		return csvExportOutcome{rows: rows, path: shownPath(w.URI()), err: err}
 	}, func(out csvExportOutcome) {
-		p.exporting, p.exported = false, &out
-		p.show()
+		e.exporting, e.exported = false, &out
+		e.changed()
 	})
+}
+
+// showResult shows the last export's outcome in l, or hides l before the first.
+func (e *ordersExport) showResult(l *widget.Label) {
+	out := e.exported
+	switch {
+	case out == nil:
+		l.Hide()
+	case errors.Is(out.err, app.ErrCSVWrite):
+		showOutcome(l, i18n.T(i18n.CSVTabWriteFailed, nil), widget.DangerImportance)
+	case out.err != nil:
+		showOutcome(l, i18n.T(i18n.CSVTabExportFailed, nil), widget.DangerImportance)
+	default:
+		showOutcome(l, i18n.N(i18n.CSVTabExported, out.rows, map[string]any{"Path": out.path}), widget.SuccessImportance)
+	}
 }
 
 // shownPath is where a file is, as the user knows it: its path, or the URI of a file that is
@@ -197,22 +230,8 @@ func (p *orderCSVPanel) show() {
 	if busy {
 		p.working.Show()
 	}
-	p.showExport()
+	p.showResult(p.exportResult)
 	p.showImport()
-}
-
-func (p *orderCSVPanel) showExport() {
-	out := p.exported
-	switch {
-	case out == nil:
-		p.exportResult.Hide()
-	case errors.Is(out.err, app.ErrCSVWrite):
-		showOutcome(p.exportResult, i18n.T(i18n.CSVTabWriteFailed, nil), widget.DangerImportance)
-	case out.err != nil:
-		showOutcome(p.exportResult, i18n.T(i18n.CSVTabExportFailed, nil), widget.DangerImportance)
-	default:
-		showOutcome(p.exportResult, i18n.N(i18n.CSVTabExported, out.rows, map[string]any{"Path": out.path}), widget.SuccessImportance)
-	}
 }
 
 func (p *orderCSVPanel) showImport() {
