@@ -109,7 +109,8 @@ func (s *backupSection) build() fyne.CanvasObject {
 // newBackupRow is a row of the list: when, kind and size, and its Restore… button.
 func newBackupRow() fyne.CanvasObject {
 	restore := &widget.Button{Text: i18n.T(i18n.BackupRestoreRow, nil), Icon: theme.HistoryIcon()}
-	return container.NewBorder(nil, nil, nil, restore, container.NewHBox(&widget.Label{}, &widget.Label{}, &widget.Label{}))
+	// Equal columns line the rows up whatever their texts' widths.
+	return container.NewBorder(nil, nil, nil, restore, container.NewGridWithColumns(3, &widget.Label{}, &widget.Label{}, &widget.Label{}))
 }
 
 func (s *backupSection) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
