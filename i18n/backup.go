@@ -239,9 +239,4 @@ var (
 		Description: "Title of the problem dialog when a backup cannot be restored",
 		Other:       "Cannot restore this backup",
 	}
-	BackupFailedTitle = &goi18n.Message{
-		ID:          "BackupFailedTitle",
-		Description: "Title of the problem dialog when a backup could not be written",
-		Other:       "Backup failed",
-	}
 )
