@@ -4,15 +4,12 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"io"
 	"log"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -54,9 +51,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case opts.checkLocale != "":
 		return checkLocale(opts.checkLocale, stdout, stderr)
 	}
-	logger := log.New(stderr, "caigou: ", log.LstdFlags)
-	if err := i18n.LoadUserLocales(filepath.Join(opts.dataDir, "locales"), logger.Printf); err != nil {
-		logger.Printf("translators' locales: %v", err)
+	log.SetOutput(stderr)
+	log.SetPrefix("caigou: ")
+	dataDir, resolveErr := app.ResolveDataDir(opts.dataDir, log.Printf)
+	logs := &logFile{mirror: stderr}
+	if resolveErr == nil {
+		logs.openIn(dataDir)
+		defer logs.close()
+	}
+	if resolveErr == nil {
+		if err := i18n.LoadUserLocales(filepath.Join(dataDir, "locales"), log.Printf); err != nil {
+			log.Printf("translators' locales: %v", err)
+		}
 	}
 	if opts.lang != "" {
 		if err := i18n.SetLanguage(opts.lang); err != nil {
@@ -68,29 +74,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fyneApp := fyneapp.NewWithID(appID)
 	fyneApp.SetIcon(assets.Icon)
 	fontsLoaded := warmFonts()
-	db, err := storage.Open(opts.dataDir)
+	var db *storage.DB
+	if err = resolveErr; err == nil {
+		db, err = storage.Open(dataDir)
+	}
 	if err != nil {
-		logger.Printf("open database: %v", err)
+		log.Printf("open the data folder: %v", err)
 		if opts.lang == "" {
 			_ = i18n.SetLanguage(i18n.Match(lang.SystemLocale().String()))
 		}
 		showStartupError(fyneApp, err)
 		return 1
 	}
-	defer func() {
-		if err := db.Close(); err != nil {
-			logger.Printf("close database: %v", err)
-		}
-	}()
-
-	core := app.New(db, opts.dataDir)
-	core.SetVersion(appVersion())
-	if opts.lang == "" {
-		if err := core.StartLanguage(context.Background(), lang.SystemLocale().String()); err != nil {
-			logger.Printf("language: %v", err)
-		}
-	}
-	showMainWindow(fyneApp, core, logger, fontsLoaded)
+	m := &mainWindow{fyneApp: fyneApp, opts: opts, logs: logs}
+	m.use(db, dataDir)
+	m.show(fontsLoaded)
 	return 0
 }
 
@@ -130,35 +128,6 @@ func checkLocale(path string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func showMainWindow(fyneApp fyne.App, core *app.App, logger *log.Logger, fontsLoaded <-chan struct{}) {
-	w := fyneApp.NewWindow("caigou")
-	w.SetIcon(assets.Icon)
-	w.SetMaster()
-	size := defaultWindowSize
-	if width, height, ok := core.WindowSize(context.Background()); ok {
-		size = fyne.NewSize(width, height)
-	}
-	w.Resize(size)
-	shell := screens.NewShell(core, w)
-	<-fontsLoaded // the screen would otherwise load the same faces a second time
-	w.SetContent(shell.Build())
-
-	closeWindow := func() {
-		s := w.Canvas().Size()
-		if err := core.SaveWindowSize(context.Background(), s.Width, s.Height); err != nil {
-			logger.Printf("save window size: %v", err)
-		}
-		shell.Close()
-		w.Close()
-	}
-	w.SetCloseIntercept(closeWindow)
-	// The message channel and sync start once the window shows: they need the keychain, which
-	// can take a moment, and nothing of them is on the first frame.
-	fyneApp.Lifecycle().SetOnStarted(shell.StartTracking)
-	stopOnSignal(closeWindow)
-	w.ShowAndRun()
-}
-
 // warmFonts loads the font faces the first screen draws with — regular, bold Latin, and the
 // system's CJK fallback for the Chinese console labels — on the second core while the window and
 // its GL context are being created, and closes the channel it returns when they are loaded.
@@ -172,17 +141,6 @@ func warmFonts() <-chan struct{} {
 		fyne.MeasureText("caigou", theme.TextSize(), fyne.TextStyle{Bold: true})
 	}()
 	return loaded
-}
-
-// stopOnSignal closes the window, as the user would, when the session ends or the process is
-// asked to stop, so the database is closed cleanly.
-func stopOnSignal(closeWindow func()) {
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-signals
-		fyne.Do(closeWindow)
-	}()
 }
 
 func showStartupError(fyneApp fyne.App, err error) {

@@ -96,7 +96,7 @@ var (
 	BackupAutoNote = &goi18n.Message{
 		ID:          "BackupAutoNote",
 		Description: "Settings: how automatic backups work and what backups leave out",
-		Other:       "caigou backs up automatically every day and keeps the last 7. Backups never contain the AppSecret or tokens: those stay in the system keychain.",
+		Other:       "caigou backs up automatically every day and keeps the last 7. Backups never contain the AppSecret or tokens: after a restore on another computer, enter them again under Keys.",
 	}
 	BackupListEmpty = &goi18n.Message{
 		ID:          "BackupListEmpty",

@@ -60,6 +60,11 @@ type Shell struct {
 	listeners      map[int]func(app.Event)
 	nextListener   int
 
+	// OnReopen opens caigou afresh on a data folder: after a restore replaced the database, or a
+	// move put it elsewhere. main sets it; it closes this shell and builds a new one.
+	OnReopen    func(dataDir string)
+	settingsTab int // the Settings tab shown last
+
 	status     *statusLine
 	banners    []usageBanner // usage alerts not closed yet, newest last
 	nextBanner int
@@ -72,7 +77,7 @@ type Shell struct {
 // NewShell builds nothing yet; Build makes the widgets in the current language.
 func NewShell(a *app.App, w fyne.Window) *Shell {
 	s := &Shell{app: a, win: w, current: pageSetup}
-	s.setup = newWizardScreen(a, w, func() { s.Navigate(pageSettings) })
+	s.setup = newWizardScreen(a, w, func() { s.openSettings(settingsTabStatus) })
 	s.setup.onKeyActivated = s.StartTracking
 	s.orders = newOrdersScreen(a, w, s.onStartSetup, s.showOrder)
 	s.orders.onSetUpNextKey, s.orders.onPlaced = s.SetUpNextKey, s.usageChanged
@@ -138,13 +143,36 @@ func (s *Shell) buildPage(p page) fyne.CanvasObject {
 	case pageUsage:
 		return newUsageScreen(s.app, s.win, s.onStartSetup, s.SetUpNextKey).build()
 	case pageSettings:
-		return newSettingsScreen(s.app, s.win, s.Rebuild).build()
+		return newSettingsScreen(s.app, s.win, settingsHooks{
+			languageChanged: s.Rebuild, keysChanged: s.StartTracking, beforeRestore: s.stopTracking,
+			reopen: s.reopen, tab: &s.settingsTab,
+		}).build()
 	default:
 		return s.setup.build()
 	}
 }
 
 func (s *Shell) onStartSetup() { s.Navigate(pageSetup) }
+
+// openSettings shows Settings at one of its tabs.
+func (s *Shell) openSettings(tab int) {
+	s.settingsTab = tab
+	if s.current == pageSettings {
+		s.show(pageSettings)
+		return
+	}
+	s.Navigate(pageSettings)
+}
+
+// reopen hands the window to a new shell on dataDir, through OnReopen; without one (in tests)
+// it rebuilds this shell's content over the data it has.
+func (s *Shell) reopen(dataDir string) {
+	if s.OnReopen != nil {
+		s.OnReopen(dataDir)
+		return
+	}
+	s.Rebuild()
+}
 
 // SetUpNextKey opens the wizard for a new key, for a key that is full or ending; the old key
 // and its order history stay.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"caigou/app"
 	"caigou/i18n"
 	"caigou/storage"
 )
@@ -26,7 +27,10 @@ func DescribeOpenError(err error) string {
 	if errors.As(err, &open) {
 		data = map[string]any{"Path": open.Path, "Found": open.Found, "Supported": open.Supported}
 	}
+	var missing *app.DataFolderMissingError
 	switch {
+	case errors.As(err, &missing):
+		return app.ExplainMoveError(err)
 	case errors.Is(err, storage.ErrNewerDatabase):
 		return i18n.T(i18n.ErrNewerDatabase, data)
 	case errors.Is(err, storage.ErrNotDatabase):

@@ -56,7 +56,7 @@ func ownStatusOf(t *testing.T, a *app.App, status string) string {
 
 func TestSettingsStatusMappingSavesAChange(t *testing.T) {
 	shell, w, core := newTestShell(t)
-	shell.Navigate(pageSettings)
+	shell.openSettings(settingsTabStatus)
 	assert.Len(t, mappingRows(w.Content()), 12, "every status of the mapping is shown")
 	assert.Contains(t, visibleTexts(w.Content()), "Changes apply to all orders at once.")
 
@@ -68,7 +68,7 @@ func TestSettingsStatusMappingSavesAChange(t *testing.T) {
 	assert.Equal(t, "ordered", ownStatusOf(t, core, "waitsellersend"), "other rows are left alone")
 
 	shell.Navigate(pageOrders)
-	shell.Navigate(pageSettings)
+	shell.Navigate(pageSettings) // Settings opens at the tab shown last
 	assert.Equal(t, "Ordered", mappingSelect(t, w.Content(), "waitbuyerpay").Selected, "shown again as saved")
 }
 

@@ -1,0 +1,46 @@
+package screens
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"github.com/stretchr/testify/require"
+
+	"caigou/app/apptest"
+	"caigou/i18n"
+)
+
+// settingsTabNames names each Settings tab's markup and screenshot.
+var settingsTabNames = [...]string{
+	settingsTabGeneral: "settings",
+	settingsTabKeys:    "settings-keys",
+	settingsTabStatus:  "settings-statuses",
+	settingsTabData:    "settings-data",
+	settingsTabAbout:   "settings-about",
+}
+
+// settingsTabs shows each tab of Settings in turn and hands it to capture by name.
+func settingsTabs(shell *Shell, w fyne.Window, capture func(name string)) {
+	for tab, name := range settingsTabNames {
+		shell.openSettings(tab)
+		w.Content().Refresh()
+		capture(name)
+	}
+}
+
+// settingsScreens shows every Settings tab with a key set up and a backup made, for capture.
+func settingsScreens(t *testing.T, lang string, capture func(name string, w fyne.Window)) {
+	shell, w, core := newTestShellIn(t, filepath.Join(t.TempDir(), "caigou"))
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	keyID := apptest.ActivateDemoKey(t, core)
+	ctx := context.Background()
+	require.NoError(t, core.RenameKey(ctx, keyID, "Shop 1"))
+	_, err := core.Backup(ctx, "")
+	require.NoError(t, err)
+	require.NoError(t, i18n.SetLanguage(lang))
+	shell.Rebuild()
+	settingsTabs(shell, w, func(name string) { capture(name, w) })
+}
