@@ -130,8 +130,10 @@ func (m *mainWindow) reopen(dataDir string) {
 		m.win.SetCloseIntercept(nil)
 		return
 	}
+	place := m.shell.Place()
 	m.use(db, dataDir)
 	m.shell = m.newShell()
+	m.shell.SetPlace(place) // Settings' Data tab, where the restore or the move was started
 	m.win.SetContent(m.shell.Build())
 	m.startBackground()
 }

@@ -87,6 +87,18 @@ func NewShell(a *app.App, w fyne.Window) *Shell {
 	return s
 }
 
+// Place is where the user is in the window: the page, and the tab when it is Settings.
+type Place struct {
+	page        page
+	settingsTab int
+}
+
+// Place is where the user is now, for a new shell to open at the same place.
+func (s *Shell) Place() Place { return Place{s.current, s.settingsTab} }
+
+// SetPlace makes the shell open at p; call it before Build.
+func (s *Shell) SetPlace(p Place) { s.current, s.settingsTab = p.page, p.settingsTab }
+
 // Close stops what the screens run in the background and ends practice mode, deleting its data;
 // call it when the window closes.
 func (s *Shell) Close() {
