@@ -55,6 +55,8 @@ type backupSection struct {
 	activity, ordersActivity                                *widget.Activity
 	working, result, ordersResult, empty                    *widget.Label
 	list                                                    *widget.List
+	listBox                                                 fyne.CanvasObject // the list, hidden while there is no backup
+	box                                                     fyne.CanvasObject // the section, laid out again when the list shows
 
 	openDialog, saveDialog *dialog.FileDialog
 	confirm                *dialog.ConfirmDialog
@@ -92,18 +94,19 @@ func (s *backupSection) build() fyne.CanvasObject {
 	s.ordersResult = &widget.Label{Wrapping: fyne.TextWrapWord}
 	s.empty = &widget.Label{Text: i18n.T(i18n.BackupListEmpty, nil), TextStyle: fyne.TextStyle{Italic: true}}
 	s.list = &widget.List{Length: func() int { return len(s.backups) }, CreateItem: newBackupRow, UpdateItem: s.updateRow}
-	s.show()
-	s.loadBackups()
-
-	return section(i18n.T(i18n.BackupTitle, nil),
+	s.listBox = allRowsShown(s.list, backupListRows)
+	s.box = section(i18n.T(i18n.BackupTitle, nil),
 		para(i18n.T(i18n.BackupAutoNote, nil)),
 		container.NewHBox(s.backupButton, s.activity, s.working),
 		s.result,
-		s.empty, allRowsShown(s.list, backupListRows),
+		s.empty, s.listBox,
 		container.NewHBox(s.restoreButton, s.exportButton),
 		container.NewHBox(s.ordersButton, s.ordersActivity),
 		s.ordersResult,
 	)
+	s.show()
+	s.loadBackups()
+	return s.box
 }
 
 // newBackupRow is a row of the list: when, kind and size, and its Restore… button.
@@ -360,6 +363,12 @@ func (s *backupSection) show() {
 	s.orders.showResult(s.ordersResult)
 	s.empty.Hidden = len(s.backups) > 0
 	s.empty.Refresh()
+	if len(s.backups) == 0 {
+		s.listBox.Hide()
+	} else if !s.listBox.Visible() {
+		s.listBox.Show()
+		s.box.Refresh() // the list had no size while hidden
+	}
 	s.showOutcome()
 }
 
