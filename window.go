@@ -135,6 +135,7 @@ func (m *mainWindow) reopen(dataDir string) {
 	m.shell = m.newShell()
 	m.shell.SetPlace(place) // Settings' Data tab, where the restore or the move was started
 	m.win.SetContent(m.shell.Build())
+	m.shell.Shown()
 	m.startBackground()
 }
 

@@ -22,12 +22,27 @@ var settingsTabNames = [...]string{
 	settingsTabAbout:   "settings-about",
 }
 
-// settingsTabs shows each tab of Settings in turn and hands it to capture by name.
+// settingsTabs shows each tab of Settings in turn and hands it to capture by name, once what the
+// tab reads in the background has been read.
 func settingsTabs(shell *Shell, w fyne.Window, capture func(name string)) {
 	for tab, name := range settingsTabNames {
 		shell.openSettings(tab)
+		settleSettings(shell.settings)
 		w.Content().Refresh()
 		capture(name)
+	}
+}
+
+// settleSettings waits for the Settings sections' background work.
+func settleSettings(s *settingsScreen) {
+	if s.keys != nil {
+		s.keys.work.Wait()
+	}
+	if s.folder != nil {
+		s.folder.work.Wait()
+	}
+	if s.backups != nil {
+		s.backups.work.Wait()
 	}
 }
 

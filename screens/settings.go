@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"caigou/app"
 	"caigou/i18n"
 )
@@ -32,7 +34,9 @@ type settingsHooks struct {
 }
 
 // settingsScreen holds the user's preferences in tabs: General (language, theme,
-// notifications), Keys, Statuses, Data (folder, backups, export, diagnostics) and About.
+// notifications), Keys, Statuses, Data (folder, backups, export, diagnostics) and About. A tab is
+// built when it is first shown, and what it reads in the background starts once it is in the
+// window (see shown).
 type settingsScreen struct {
 	app   *app.App
 	win   fyne.Window
@@ -41,6 +45,11 @@ type settingsScreen struct {
 	languages []i18n.Language
 	language  *widget.RadioGroup
 	tabs      *container.AppTabs
+	pages     [settingsTabAbout + 1]*fyne.Container // each tab's content, empty until first shown
+	loads     [settingsTabAbout + 1][]func()        // each built tab's background reads, not yet started
+	keys      *keysSection                          // the sections that read in the background, once built
+	folder    *dataFolderSection
+	backups   *backupSection
 	failed    dialog.Dialog
 }
 
@@ -52,27 +61,63 @@ func newSettingsScreen(a *app.App, w fyne.Window, hooks settingsHooks) *settings
 }
 
 func (s *settingsScreen) build() fyne.CanvasObject {
-	dataDir := s.app.DataDir()
-	s.tabs = container.NewAppTabs(
-		container.NewTabItem(i18n.T(i18n.SettingsTabGeneral, nil), s.page(s.buildGeneral())),
-		container.NewTabItem(i18n.T(i18n.SettingsTabKeys, nil), s.page(newKeysSection(s.app, s.win, s.hooks.keysChanged).build())),
-		container.NewTabItem(i18n.T(i18n.SettingsTabStatus, nil), s.page(
-			heading(i18n.T(i18n.SettingsStatusMapping, nil)), newStatusMappingEditor(s.app, s.win).build())),
-		container.NewTabItem(i18n.T(i18n.SettingsTabData, nil), s.page(
-			newDataFolderSection(s.app, s.win, s.hooks.reopen).build(),
-			newBackupSection(s.app, s.win, s.hooks.beforeRestore, func() { s.hooks.reopen(dataDir) }).build(),
-			newDiagnosticsSection(s.app, s.win, filepath.Join(dataDir, "logs")).build(),
-		)),
-		container.NewTabItem(i18n.T(i18n.SettingsTabAbout, nil), s.page(newAboutPage(s.app).build())),
-	)
+	titles := [...]*goi18n.Message{
+		settingsTabGeneral: i18n.SettingsTabGeneral, settingsTabKeys: i18n.SettingsTabKeys,
+		settingsTabStatus: i18n.SettingsTabStatus, settingsTabData: i18n.SettingsTabData, settingsTabAbout: i18n.SettingsTabAbout,
+	}
+	s.tabs = container.NewAppTabs()
+	for i, title := range titles {
+		s.pages[i] = container.NewStack()
+		s.tabs.Append(container.NewTabItem(i18n.T(title, nil), s.pages[i]))
+	}
+	s.fill(*s.hooks.tab)
 	s.tabs.SelectIndex(*s.hooks.tab)
-	s.tabs.OnSelected = func(*container.TabItem) { *s.hooks.tab = s.tabs.SelectedIndex() }
+	s.tabs.OnSelected = func(*container.TabItem) {
+		*s.hooks.tab = s.tabs.SelectedIndex()
+		s.fill(*s.hooks.tab)
+		s.shown()
+	}
 	return s.tabs
 }
 
-// page is one tab's content, scrolled when the window is small.
-func (s *settingsScreen) page(parts ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
+// shown starts the shown tab's background reads, once it is in the window: Fyne's test driver
+// applies their results on their own goroutines, so nothing may lay the tab out meanwhile.
+func (s *settingsScreen) shown() {
+	tab := s.tabs.SelectedIndex()
+	for _, load := range s.loads[tab] {
+		load()
+	}
+	s.loads[tab] = nil
+}
+
+// fill builds a tab's content the first time it is shown.
+func (s *settingsScreen) fill(tab int) {
+	page := s.pages[tab]
+	if len(page.Objects) > 0 {
+		return
+	}
+	var parts []fyne.CanvasObject
+	switch tab {
+	case settingsTabGeneral:
+		parts = []fyne.CanvasObject{s.buildGeneral()}
+	case settingsTabKeys:
+		s.keys = newKeysSection(s.app, s.win, s.hooks.keysChanged)
+		parts, s.loads[tab] = []fyne.CanvasObject{s.keys.build()}, []func(){s.keys.load}
+	case settingsTabStatus:
+		parts = []fyne.CanvasObject{heading(i18n.T(i18n.SettingsStatusMapping, nil)), newStatusMappingEditor(s.app, s.win).build()}
+	case settingsTabData:
+		dataDir := s.app.DataDir()
+		s.folder = newDataFolderSection(s.app, s.win, s.hooks.reopen)
+		s.backups = newBackupSection(s.app, s.win, s.hooks.beforeRestore, func() { s.hooks.reopen(dataDir) })
+		parts = []fyne.CanvasObject{
+			s.folder.build(), s.backups.build(), newDiagnosticsSection(s.app, s.win, filepath.Join(dataDir, "logs")).build(),
+		}
+		s.loads[tab] = []func(){s.folder.load, s.backups.load}
+	case settingsTabAbout:
+		parts = []fyne.CanvasObject{newAboutPage(s.app).build()}
+	}
+	page.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))}
+	page.Refresh()
 }
 
 func (s *settingsScreen) buildGeneral() fyne.CanvasObject {

@@ -105,9 +105,11 @@ func (s *backupSection) build() fyne.CanvasObject {
 		s.ordersResult,
 	)
 	s.show()
-	s.loadBackups()
 	return s.box
 }
+
+// load reads the list of backups; call it once the section is in the window.
+func (s *backupSection) load() { s.loadBackups() }
 
 // newBackupRow is a row of the list: when, kind and size, and its Restore… button.
 func newBackupRow() fyne.CanvasObject {

@@ -43,9 +43,11 @@ func newBackupHarness(t *testing.T, orders int) *backupHarness {
 		return func() { h.calls = append(h.calls, fmt.Sprintf("%s: %d orders", name, h.orders(t))) }
 	}
 	h.section = newBackupSection(h.app, h.win, hook("before"), hook("after"))
-	h.win.SetContent(h.section.build())
+	content := h.section.build()
+	h.section.load()
+	h.section.work.Wait() // the listing, which Fyne's test driver applies on its own goroutine
+	h.win.SetContent(content)
 	h.win.Resize(fyne.NewSize(900, 700))
-	h.section.work.Wait()
 	return h
 }
 

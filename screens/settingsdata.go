@@ -47,10 +47,13 @@ func (s *dataFolderSection) build() fyne.CanvasObject {
 	s.secrets = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
 	s.openButton = &widget.Button{Text: i18n.T(i18n.DataFolderOpen, nil), Icon: theme.FolderOpenIcon(), OnTapped: s.onOpen}
 	s.moveButton = &widget.Button{Text: i18n.T(i18n.DataFolderMove, nil), Icon: theme.MailForwardIcon(), OnTapped: s.onMove}
-	// Probing the keychain can wait on D-Bus, so it runs off the event goroutine.
-	secrets := s.app.Secrets()
-	inBackground(&s.work, secrets.InKeychain, s.showSecrets)
 	return section(i18n.T(i18n.SettingsDataFolder, nil), path, s.secrets, container.NewHBox(s.openButton, s.moveButton))
+}
+
+// load says where the secrets are kept; call it once the section is in the window. Probing the
+// keychain can wait on D-Bus, so it runs off the event goroutine.
+func (s *dataFolderSection) load() {
+	inBackground(&s.work, s.app.Secrets().InKeychain, s.showSecrets)
 }
 
 func (s *dataFolderSection) showSecrets(inKeychain bool) {

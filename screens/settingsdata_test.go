@@ -47,9 +47,11 @@ func newDataFolderHarness(t *testing.T) *dataFolderHarness {
 	h.win = test.NewTempWindow(t, nil)
 	h.section = newDataFolderSection(h.app, h.win, func(dir string) { h.moved = append(h.moved, dir) })
 	h.section.openURL = func(u string) error { h.opened = append(h.opened, u); return nil }
-	h.win.SetContent(h.section.build())
+	content := h.section.build()
+	h.section.load()
+	h.section.work.Wait() // the test driver applies the probe on its goroutine: before layout
+	h.win.SetContent(content)
 	h.win.Resize(fyne.NewSize(900, 600))
-	h.section.work.Wait()
 	return h
 }
 

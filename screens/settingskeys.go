@@ -69,9 +69,11 @@ func (s *keysSection) build() fyne.CanvasObject {
 		o.Hide()
 	}
 	s.view = container.NewVBox(s.none, s.readFailed, s.listBox, s.pick, s.actions, s.notice)
-	s.reload()
 	return s.view
 }
+
+// load reads the keys; call it once the section is in the window.
+func (s *keysSection) load() { s.reload() }
 
 // reload reads the keys off the event goroutine and shows them, keeping the selection.
 func (s *keysSection) reload() {

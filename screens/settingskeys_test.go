@@ -52,6 +52,7 @@ func newKeySettingsHarness(t *testing.T, withKey bool) *keySettingsHarness {
 func (h *keySettingsHarness) open() {
 	h.s = newKeysSection(h.app, h.win, func() { h.changes++ })
 	content := h.s.build()
+	h.s.load()
 	h.s.work.Wait() // the test driver applies the read on the reading goroutine: before layout
 	h.win.SetContent(container.NewVScroll(content))
 }

@@ -63,7 +63,8 @@ type Shell struct {
 	// OnReopen opens caigou afresh on a data folder: after a restore replaced the database, or a
 	// move put it elsewhere. main sets it; it closes this shell and builds a new one.
 	OnReopen    func(dataDir string)
-	settingsTab int // the Settings tab shown last
+	settingsTab int             // the Settings tab shown last
+	settings    *settingsScreen // while Settings is the page shown
 
 	status     *statusLine
 	banners    []usageBanner // usage alerts not closed yet, newest last
@@ -130,6 +131,15 @@ func (s *Shell) Build() fyne.CanvasObject {
 func (s *Shell) Rebuild() {
 	s.built = nil
 	s.win.SetContent(s.Build())
+	s.Shown()
+}
+
+// Shown starts what the page shown reads in the background; call it once the shell's content is
+// in the window.
+func (s *Shell) Shown() {
+	if s.current == pageSettings && s.settings != nil {
+		s.settings.shown()
+	}
 }
 
 // Navigate shows p and selects it in the navigation, as if the user had picked it.
@@ -141,12 +151,14 @@ func (s *Shell) show(p page) {
 	s.current = p
 	s.content.Objects = []fyne.CanvasObject{s.buildPage(p)}
 	s.content.Refresh()
+	s.Shown()
 	if p == pageOrders && s.orders.entry.cart.capBox != nil {
 		s.orders.entry.cart.checkCap() // the key may have filled up or changed
 	}
 }
 
 func (s *Shell) buildPage(p page) fyne.CanvasObject {
+	s.settings = nil
 	switch p {
 	case pageOrders:
 		return s.keptPage(p, s.orders.build)
@@ -155,10 +167,11 @@ func (s *Shell) buildPage(p page) fyne.CanvasObject {
 	case pageUsage:
 		return newUsageScreen(s.app, s.win, s.onStartSetup, s.SetUpNextKey).build()
 	case pageSettings:
-		return newSettingsScreen(s.app, s.win, settingsHooks{
+		s.settings = newSettingsScreen(s.app, s.win, settingsHooks{
 			languageChanged: s.Rebuild, keysChanged: s.StartTracking, beforeRestore: s.stopTracking,
 			reopen: s.reopen, tab: &s.settingsTab,
-		}).build()
+		})
+		return s.settings.build()
 	default:
 		return s.setup.build()
 	}
