@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -48,7 +49,11 @@ func settleSettings(s *settingsScreen) {
 
 // settingsScreens shows every Settings tab with a key set up and a backup made, for capture.
 func settingsScreens(t *testing.T, lang string, capture func(name string, w fyne.Window)) {
-	shell, w, core := newTestShellIn(t, filepath.Join(t.TempDir(), "caigou"))
+	// A folder with a name that does not change, as the Data tab shows it.
+	dataDir := filepath.Join(os.TempDir(), "caigou-screenshots", "caigou")
+	require.NoError(t, os.RemoveAll(dataDir))
+	t.Cleanup(func() { _ = os.RemoveAll(filepath.Dir(dataDir)) })
+	shell, w, core := newTestShellIn(t, dataDir)
 	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
 	keyID := apptest.ActivateDemoKey(t, core)
 	ctx := context.Background()

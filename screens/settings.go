@@ -110,7 +110,8 @@ func (s *settingsScreen) fill(tab int) {
 		s.folder = newDataFolderSection(s.app, s.win, s.hooks.reopen)
 		s.backups = newBackupSection(s.app, s.win, s.hooks.beforeRestore, func() { s.hooks.reopen(dataDir) })
 		parts = []fyne.CanvasObject{
-			s.folder.build(), s.backups.build(), newDiagnosticsSection(s.app, s.win, filepath.Join(dataDir, "logs")).build(),
+			s.folder.build(), s.backups.build(),
+			section(i18n.T(i18n.DiagnosticsTitle, nil), newDiagnosticsSection(s.app, s.win, filepath.Join(dataDir, "logs")).build()),
 		}
 		s.loads[tab] = []func(){s.folder.load, s.backups.load}
 	case settingsTabAbout:

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"errors"
+	"image/color"
 	"log"
 	"os"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -26,7 +28,7 @@ import (
 // backupFilter lets the file dialogs show only backups.
 var backupFilter = storage.NewExtensionFileFilter([]string{app.BackupExt})
 
-// backupListRows is how many backups the list shows before it scrolls: a week of daily ones.
+// backupListRows is how many backups the list shows at most before it scrolls: a week of daily ones.
 const backupListRows = 7
 
 // backupKindTexts name each kind of backup in the list.
@@ -56,6 +58,7 @@ type backupSection struct {
 	working, result, ordersResult, empty                    *widget.Label
 	list                                                    *widget.List
 	listBox                                                 fyne.CanvasObject // the list, hidden while there is no backup
+	listSpace                                               *canvas.Rectangle // as tall as the rows to show
 	box                                                     fyne.CanvasObject // the section, laid out again when the list shows
 
 	openDialog, saveDialog *dialog.FileDialog
@@ -94,7 +97,8 @@ func (s *backupSection) build() fyne.CanvasObject {
 	s.ordersResult = &widget.Label{Wrapping: fyne.TextWrapWord}
 	s.empty = &widget.Label{Text: i18n.T(i18n.BackupListEmpty, nil), TextStyle: fyne.TextStyle{Italic: true}}
 	s.list = &widget.List{Length: func() int { return len(s.backups) }, CreateItem: newBackupRow, UpdateItem: s.updateRow}
-	s.listBox = allRowsShown(s.list, backupListRows)
+	s.listSpace = canvas.NewRectangle(color.Transparent)
+	s.listBox = container.NewStack(s.listSpace, s.list)
 	s.box = section(i18n.T(i18n.BackupTitle, nil),
 		para(i18n.T(i18n.BackupAutoNote, nil)),
 		container.NewHBox(s.backupButton, s.activity, s.working),
@@ -367,9 +371,10 @@ func (s *backupSection) show() {
 	s.empty.Refresh()
 	if len(s.backups) == 0 {
 		s.listBox.Hide()
-	} else if !s.listBox.Visible() {
+	} else {
+		s.listSpace.SetMinSize(fyne.NewSize(0, rowsHeight(s.list, min(len(s.backups), backupListRows))))
 		s.listBox.Show()
-		s.box.Refresh() // the list had no size while hidden
+		s.box.Refresh() // the list's height follows the number of backups
 	}
 	s.showOutcome()
 }

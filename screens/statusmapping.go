@@ -105,12 +105,16 @@ func longestOwnStatus() string {
 // allRowsShown gives list the height of its n rows: inside a scrolled screen a list would
 // otherwise shrink to one row.
 func allRowsShown(list *widget.List, n int) fyne.CanvasObject {
+	space := canvas.NewRectangle(color.Transparent)
+	space.SetMinSize(fyne.NewSize(0, rowsHeight(list, n)))
+	return container.NewStack(space, list)
+}
+
+// rowsHeight is the height of n rows of list, one row at least.
+func rowsHeight(list *widget.List, n int) float32 {
 	row := list.CreateItem().MinSize().Height
 	pad := theme.Padding()
-	height := max(float32(n)*(row+pad)-pad, row)
-	space := canvas.NewRectangle(color.Transparent)
-	space.SetMinSize(fyne.NewSize(0, height))
-	return container.NewStack(space, list)
+	return max(float32(n)*(row+pad)-pad, row)
 }
 
 // statusMappingList shows the mapping without changing it, as the wizard's summary does.
