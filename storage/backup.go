@@ -297,6 +297,9 @@ func (db *DB) restoreFrom(ctx context.Context, path string, pages int, stepped f
 	return nil
 }
 
+// restoreStagePattern names the copy a restore stages beside the live database.
+const restoreStagePattern = ".restore-*.tmp"
+
 // stageRestore copies the backup at path to a new file beside the live database, with the live
 // database's page size (a WAL database takes pages of its own size only), and migrates the copy
 // to SchemaVersion. It returns the copy's path, also on failure when there is a file to remove.
@@ -305,7 +308,7 @@ func (db *DB) stageRestore(ctx context.Context, path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(db.path), ".restore-*.tmp")
+	tmp, err := os.CreateTemp(filepath.Dir(db.path), restoreStagePattern)
 	if err != nil {
 		return "", backupWriteError(err)
 	}

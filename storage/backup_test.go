@@ -311,3 +311,20 @@ func fileSum(path string) string {
 	}
 	return fmt.Sprintf("%x", sha256.Sum256(data))
 }
+
+func TestOpenRemovesARestoreACrashLeftStaged(t *testing.T) {
+	dir := t.TempDir()
+	db, err := storage.Open(dir)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	staged := filepath.Join(dir, ".restore-123.tmp")
+	require.NoError(t, os.WriteFile(staged, []byte("a staged copy"), 0o600))
+	mine := filepath.Join(dir, "notes.tmp")
+	require.NoError(t, os.WriteFile(mine, []byte("the user's"), 0o600))
+
+	db, err = storage.Open(dir)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = db.Close() })
+	assert.NoFileExists(t, staged)
+	assert.FileExists(t, mine, "nothing but the staged copies is removed")
+}

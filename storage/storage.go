@@ -103,7 +103,18 @@ func Open(dir string) (*DB, error) {
 	if err := migrate(context.Background(), db, migrations[:]); err != nil {
 		return nil, openError(path, errors.Join(err, db.Close()))
 	}
+	removeStagedRestores(dir)
 	return &DB{sql: db, path: path}, nil
+}
+
+// removeStagedRestores deletes the copies a restore stages beside the database (stageRestore)
+// that a crash left behind: each is as large as a backup. Only this caigou opens the folder, so
+// none is in use.
+func removeStagedRestores(dir string) {
+	staged, _ := filepath.Glob(filepath.Join(dir, restoreStagePattern))
+	for _, f := range staged {
+		_ = os.Remove(f)
+	}
 }
 
 // openError is err as an *OpenError about path: the one inside err, or a new one of the kind
