@@ -63,4 +63,9 @@ func settingsScreens(t *testing.T, lang string, capture func(name string, w fyne
 	require.NoError(t, i18n.SetLanguage(lang))
 	shell.Rebuild()
 	settingsTabs(shell, w, func(name string) { capture(name, w) })
+	shell.openSettings(settingsTabKeys)
+	settleSettings(shell.settings)
+	shell.settings.keys.list.Select(0) // the key's actions show
+	w.Content().Refresh()
+	capture("settings-keys-selected", w)
 }
