@@ -27,3 +27,11 @@ func showProblemDialog(w fyne.Window, title, body *goi18n.Message) dialog.Dialog
 	d.Show()
 	return d
 }
+
+// labelFileDialog gives a file or folder dialog our title and button labels: Fyne's own follow the
+// OS locale, not the language chosen in caigou.
+func labelFileDialog(d *dialog.FileDialog, title, confirm *goi18n.Message) {
+	d.SetTitleText(i18n.T(title, nil))
+	d.SetConfirmText(i18n.T(confirm, nil))
+	d.SetDismissText(i18n.T(i18n.DialogCancel, nil))
+}

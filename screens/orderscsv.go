@@ -99,9 +99,7 @@ func (p *orderCSVPanel) onImport() {
 		}
 	}, p.t.o.win)
 	p.openDialog.SetFilter(csvFilter)
-	p.openDialog.SetTitleText(i18n.T(i18n.CSVTabOpenTitle, nil))
-	p.openDialog.SetConfirmText(i18n.T(i18n.CSVTabOpenConfirm, nil))
-	p.openDialog.SetDismissText(i18n.T(i18n.DialogCancel, nil))
+	labelFileDialog(p.openDialog, i18n.CSVTabOpenTitle, i18n.CSVTabOpenConfirm)
 	p.openDialog.Show()
 }
 
@@ -155,9 +153,7 @@ func (e *ordersExport) ask() {
 	}, e.win)
 	e.saveDialog.SetFilter(csvFilter)
 	e.saveDialog.SetFileName("caigou-orders-" + time.Now().Format("2006-01-02") + ".csv")
-	e.saveDialog.SetTitleText(i18n.T(i18n.CSVTabSaveTitle, nil))
-	e.saveDialog.SetConfirmText(i18n.T(i18n.CSVTabSaveConfirm, nil))
-	e.saveDialog.SetDismissText(i18n.T(i18n.DialogCancel, nil))
+	labelFileDialog(e.saveDialog, i18n.CSVTabSaveTitle, i18n.CSVTabSaveConfirm)
 	e.saveDialog.Show()
 }
 

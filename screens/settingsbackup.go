@@ -205,9 +205,7 @@ func (s *backupSection) onExportBackup() {
 	}, s.win)
 	s.saveDialog.SetFilter(backupFilter)
 	s.saveDialog.SetFileName("caigou-" + time.Now().Format("20060102-150405") + app.BackupExt)
-	s.saveDialog.SetTitleText(i18n.T(i18n.BackupSaveTitle, nil))
-	s.saveDialog.SetConfirmText(i18n.T(i18n.BackupSaveConfirm, nil))
-	s.saveDialog.SetDismissText(i18n.T(i18n.DialogCancel, nil))
+	labelFileDialog(s.saveDialog, i18n.BackupSaveTitle, i18n.BackupSaveConfirm)
 	s.saveDialog.Show()
 }
 

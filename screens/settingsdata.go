@@ -76,9 +76,7 @@ func (s *dataFolderSection) onOpen() {
 // onMove asks for the folder to move the data to.
 func (s *dataFolderSection) onMove() {
 	s.chooser = dialog.NewFolderOpen(s.onFolderChosen, s.win)
-	s.chooser.SetTitleText(i18n.T(i18n.DataFolderChooseTitle, nil))
-	s.chooser.SetConfirmText(i18n.T(i18n.DataFolderChooseConfirm, nil))
-	s.chooser.SetDismissText(i18n.T(i18n.DialogCancel, nil))
+	labelFileDialog(s.chooser, i18n.DataFolderChooseTitle, i18n.DataFolderChooseConfirm)
 	s.chooser.Show()
 }
 

@@ -80,9 +80,7 @@ func (s *diagnosticsSection) onCreate() {
 	}, s.win)
 	s.saveDialog.SetFilter(zipFilter)
 	s.saveDialog.SetFileName(diagnosticsFileName(s.now()))
-	s.saveDialog.SetTitleText(i18n.T(i18n.DiagnosticsSaveTitle, nil))
-	s.saveDialog.SetConfirmText(i18n.T(i18n.DiagnosticsSaveConfirm, nil))
-	s.saveDialog.SetDismissText(i18n.T(i18n.DialogCancel, nil))
+	labelFileDialog(s.saveDialog, i18n.DiagnosticsSaveTitle, i18n.DiagnosticsSaveConfirm)
 	s.saveDialog.Show()
 }
 

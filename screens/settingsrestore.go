@@ -21,9 +21,7 @@ import (
 func (s *backupSection) onRestoreFile() {
 	s.openDialog = dialog.NewFileOpen(s.onFileChosen, s.win)
 	s.openDialog.SetFilter(backupFilter)
-	s.openDialog.SetTitleText(i18n.T(i18n.BackupOpenTitle, nil))
-	s.openDialog.SetConfirmText(i18n.T(i18n.BackupOpenConfirm, nil))
-	s.openDialog.SetDismissText(i18n.T(i18n.DialogCancel, nil))
+	labelFileDialog(s.openDialog, i18n.BackupOpenTitle, i18n.BackupOpenConfirm)
 	s.openDialog.Show()
 }
 
