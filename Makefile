@@ -59,13 +59,13 @@ bench: deps-smoke
 # A Windows GUI .exe, cross-compiled with cgo through mingw-w64 (about 6 minutes cold).
 windows: deps
 	@.ci/install-packages $(WINDOWS_PKGS)
-	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CGO_LDFLAGS=-l:libssp.a \
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CGO_LDFLAGS=-l:libssp.a GOFLAGS=-buildvcs=true \
 		.ci/fyne-package -os windows --release
 	.ci/check-exe dist/caigou.exe
 
 # A package for this OS: .app on macOS, .exe on Windows, .tar.xz on Linux.
 package: deps
-	.ci/fyne-package --release
+	GOFLAGS=-buildvcs=true .ci/fyne-package --release
 
 clean:
 	rm -rf $(BIN) $(BIN).exe dist .ci/out fyne_metadata_init.go
