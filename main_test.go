@@ -19,7 +19,7 @@ func TestVersionFlag(t *testing.T) {
 	require.NoError(t, err)
 	want := regexp.MustCompile(`(?m)^\s*Version = "([^"]+)"`).FindSubmatch(meta)
 	require.NotNil(t, want, "FyneApp.toml carries a Version")
-	assert.Regexp(t, `^caigou `+regexp.QuoteMeta(string(want[1]))+` \(build \d+\)\n$`, out.String(),
+	assert.Regexp(t, `^caigou `+regexp.QuoteMeta(string(want[1]))+` \(build \d+(, [^)]+)?\)\n$`, out.String(),
 		"--version prints the version FyneApp.toml carries")
 }
 
