@@ -18,6 +18,15 @@ import (
 // ApplyTheme makes c the look of fa. ThemeSystem is Fyne's default theme, which follows the OS's
 // light or dark mode; ThemeLight and ThemeDark force that variant whatever the OS says.
 func ApplyTheme(fa fyne.App, c app.ThemeChoice) {
+	// Setting a theme empties Fyne's font and text caches, which the start-up has just filled:
+	// a theme already in effect is left alone.
+	forced, isForced := fa.Settings().Theme().(forcedVariant)
+	switch {
+	case c == app.ThemeSystem && !isForced,
+		c == app.ThemeLight && isForced && forced.variant == theme.VariantLight,
+		c == app.ThemeDark && isForced && forced.variant == theme.VariantDark:
+		return
+	}
 	switch c {
 	case app.ThemeLight:
 		fa.Settings().SetTheme(forcedVariant{Theme: theme.DefaultTheme(), variant: theme.VariantLight})
