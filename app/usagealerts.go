@@ -27,10 +27,13 @@ const (
 // language.
 type UsageAlert struct {
 	Kind  AlertKind
-	Title string
-	Body  string
 	Key   storage.Key
+	texts func() (title, body string)
 }
+
+// Texts are the alert's title and body in the current language: a banner still open after a
+// language switch is shown in the new language.
+func (a UsageAlert) Texts() (title, body string) { return a.texts() }
 
 // UsageAlerts returns the thresholds key keyID has crossed at now that were not announced yet,
 // and remembers them in the database, so neither a second call nor a restart repeats one. When
@@ -64,8 +67,7 @@ func (a *App) UsageAlertsFor(ctx context.Context, u KeyUsage, now time.Time) ([]
 			}
 		}
 		if announce != "" {
-			title, body := text(announce)
-			out = append(out, UsageAlert{Kind: announce, Title: title, Body: body, Key: u.Key})
+			out = append(out, UsageAlert{Kind: announce, Key: u.Key, texts: func() (string, string) { return text(announce) }})
 		}
 		return nil
 	}

@@ -49,8 +49,9 @@ func (r *reopenableApp) alertKinds(keyID int64, now time.Time) []AlertKind {
 	require.NoError(r.t, err)
 	var kinds []AlertKind
 	for _, a := range alerts {
-		assert.NotEmpty(r.t, a.Title)
-		assert.NotEmpty(r.t, a.Body)
+		title, body := a.Texts()
+		assert.NotEmpty(r.t, title)
+		assert.NotEmpty(r.t, body)
 		assert.Equal(r.t, keyID, a.Key.ID)
 		kinds = append(kinds, a.Kind)
 	}
@@ -131,8 +132,9 @@ func TestSubscriptionAlertsAt30And7Days(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, alerts, 1)
 	assert.Equal(t, AlertDays7, alerts[0].Kind)
-	assert.Contains(t, alerts[0].Body, "还剩 7 天")
-	assert.Contains(t, alerts[0].Body, "2026-04-30")
+	_, body := alerts[0].Texts()
+	assert.Contains(t, body, "还剩 7 天")
+	assert.Contains(t, body, "2026-04-30")
 	r.restart()
 	assert.Empty(t, r.alertKinds(keyID, at(25)))
 

@@ -18,9 +18,8 @@ import (
 // usageBanner is an alert shown at the top of the window, in the language it came in.
 type usageBanner struct {
 	id      int
-	title   string
-	body    string
-	nextKey bool // a product alert offers to set up the next key
+	alert   app.UsageAlert // its texts are read when the banner is drawn, in the language of the moment
+	nextKey bool           // a product alert offers to set up the next key
 }
 
 // showUsageAlerts notifies each alert and shows its banner; on the event goroutine.
@@ -29,10 +28,10 @@ func (s *Shell) showUsageAlerts(alerts []app.UsageAlert) {
 		return
 	}
 	for _, a := range alerts {
-		fyne.CurrentApp().SendNotification(fyne.NewNotification(a.Title, a.Body))
+		fyne.CurrentApp().SendNotification(fyne.NewNotification(a.Texts()))
 		s.nextBanner++
 		s.banners = append(s.banners, usageBanner{
-			id: s.nextBanner, title: a.Title, body: a.Body,
+			id: s.nextBanner, alert: a,
 			nextKey: a.Kind == app.AlertProducts80 || a.Kind == app.AlertProducts95,
 		})
 	}
@@ -71,9 +70,10 @@ func (s *Shell) relayout() {
 func (s *Shell) bannerView(b usageBanner) fyne.CanvasObject {
 	strong := widget.RichTextStyleStrong
 	strong.Inline, strong.ColorName = true, theme.ColorNameWarning
+	title, body := b.alert.Texts()
 	text := widget.NewRichText(
-		&widget.TextSegment{Text: b.title + " — ", Style: strong},
-		&widget.TextSegment{Text: b.body, Style: widget.RichTextStyleInline})
+		&widget.TextSegment{Text: title + " — ", Style: strong},
+		&widget.TextSegment{Text: body, Style: widget.RichTextStyleInline})
 	text.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox()
 	if b.nextKey {

@@ -139,7 +139,12 @@ func TestUsageAlertNotifiesOnceAndItsBannerLeadsToTheNextKey(t *testing.T) {
 	})
 	assert.Len(t, h.shell.banners, 1, "a second check announces nothing")
 
-	h.shell.Rebuild() // a language switch keeps the banner
+	require.NoError(t, i18n.SetLanguage("ru"))
+	h.shell.Rebuild() // a language switch keeps the banner, in the new language
+	assert.True(t, bannerShows(h.win, i18n.T(i18n.UsageAlertProductsTitle, map[string]any{"Key": sim.DemoAppKey, "Percent": 80})))
+	assert.False(t, bannerShows(h.win, title), "no English is left on the Russian screen")
+	require.NoError(t, i18n.SetLanguage("en"))
+	h.shell.Rebuild()
 	assert.True(t, bannerShows(h.win, title))
 	h.tap(i18n.T(i18n.UsageSetUpNextKey, nil))
 	assert.Equal(t, pageSetup, h.shell.current)
