@@ -229,17 +229,9 @@ func writeFileDurably(path string, data []byte) error {
 	return syncDir(filepath.Dir(path))
 }
 
-// syncDir flushes a folder's entries, so a rename or a removal survives a power cut. Windows
-// cannot open a folder for that, and its renames need no such flush.
+// syncDir flushes a folder's entries (storage.SyncDir), saying which folder failed.
 func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("data folder: flush %s: %w", dir, err)
-	}
-	if err := errors.Join(d.Sync(), d.Close()); err != nil {
+	if err := storage.SyncDir(dir); err != nil {
 		return fmt.Errorf("data folder: flush %s: %w", dir, err)
 	}
 	return nil

@@ -69,13 +69,13 @@ func (db *DB) BackupTo(ctx context.Context, path string) (err error) {
 	if err := scrubSecrets(ctx, tmpPath); err != nil {
 		return backupWriteError(err)
 	}
-	if err := syncPath(tmpPath); err != nil {
+	if err := SyncFile(tmpPath); err != nil {
 		return backupWriteError(err)
 	}
 	if err := os.Rename(tmpPath, path); err != nil {
 		return backupWriteError(err)
 	}
-	return backupWriteError(syncPath(filepath.Dir(path)))
+	return backupWriteError(SyncDir(filepath.Dir(path)))
 }
 
 // scrubSecrets empties the secret columns of the copy at path and, when they held anything,
@@ -108,15 +108,6 @@ func scrubSecrets(ctx context.Context, path string) error {
 		}
 	}
 	return copyDB.Close()
-}
-
-// syncPath flushes path, a file or a folder, to the disk.
-func syncPath(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	return errors.Join(f.Sync(), f.Close())
 }
 
 // backupWriteError marks a failure to write as ErrDiskFull when the disk is full; nil stays nil.

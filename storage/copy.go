@@ -89,7 +89,7 @@ func (db *DB) CopyTo(ctx context.Context, path string, progress func(done, total
 	if err := src.Raw(func(c any) error { return backup(ctx, c.(*sqlite3.SQLiteConn), path, pageSize, progress) }); err != nil {
 		return nil, err
 	}
-	return counts, syncFile(path)
+	return counts, copyError("flush the copy", SyncFile(path))
 }
 
 // backup copies the database src has a read transaction open on into the empty file at path.
@@ -190,15 +190,6 @@ func tableCounts(ctx context.Context, conn *sql.Conn) (map[string]int64, error) 
 		counts[name] = n
 	}
 	return counts, nil
-}
-
-// syncFile flushes the file at path to the disk.
-func syncFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return copyError("flush the copy", err)
-	}
-	return copyError("flush the copy", errors.Join(f.Sync(), f.Close()))
 }
 
 // copyError says what failed, and marks a full disk with ErrDiskFull so the caller can say so.
