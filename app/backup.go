@@ -174,17 +174,38 @@ func (a *App) Backups(context.Context) ([]BackupFile, error) {
 	return files, nil
 }
 
+// unfinishedBackup matches the temporary file of a backup being written (storage.BackupTo); one
+// is left behind only by a crash, and it may hold secrets not yet emptied.
+const unfinishedBackup = ".*.tmp"
+
+// isUnfinishedBackup reports whether a file name is that of a backup still being written.
+func isUnfinishedBackup(name string) bool {
+	unfinished, _ := filepath.Match(unfinishedBackup, name)
+	return unfinished
+}
+
+// removeUnfinishedBackups deletes what backups a crash interrupted left in the backups folder.
+// The caller holds backupFiles, so no backup of this caigou is being written.
+func (a *App) removeUnfinishedBackups() {
+	left, _ := filepath.Glob(filepath.Join(a.BackupsDir(), unfinishedBackup))
+	for _, f := range left {
+		_ = os.Remove(f)
+	}
+}
+
 // AutoBackup makes an automatic backup when the newest one is AutoBackupEvery old or older (or
 // there is none), then deletes all automatic backups but the newest AutoBackupsKept. Manual and
 // before-restore backups are never deleted. now is the time it runs.
 func (a *App) AutoBackup(ctx context.Context, now time.Time) (made bool, err error) {
 	backupFiles.Lock()
 	defer backupFiles.Unlock()
+	a.removeUnfinishedBackups()
 	autos, err := a.autoBackups(ctx)
 	if err != nil {
 		return false, err
 	}
-	if len(autos) == 0 || now.Sub(autos[0].At) >= AutoBackupEvery {
+	// A newest backup dated after now was made while the clock was wrong: it does not count.
+	if len(autos) == 0 || now.Sub(autos[0].At) >= AutoBackupEvery || autos[0].At.After(now) {
 		f, err := a.backupInFolder(ctx, BackupAuto, now)
 		if err != nil {
 			return false, err

@@ -96,6 +96,22 @@ func TestAutoBackupMakesOneADayAndKeepsSeven(t *testing.T) {
 	assert.Len(t, backupsOfKind(list, BackupManual), 1)
 }
 
+func TestAutoBackupRecoversFromACrashAndAWrongClock(t *testing.T) {
+	ctx := context.Background()
+	a := newBackupApp(t, 5)
+	require.NoError(t, os.MkdirAll(a.BackupsDir(), 0o700))
+	unfinished := filepath.Join(a.BackupsDir(), ".caigou-auto-20250301-090000.caigou-backup.123.tmp")
+	require.NoError(t, os.WriteFile(unfinished, []byte("a backup a crash interrupted"), 0o600))
+	day0 := time.Date(2025, 3, 1, 9, 0, 0, 0, time.Local)
+
+	_, err := a.AutoBackup(ctx, day0.Add(365*24*time.Hour)) // made while the clock was a year ahead
+	require.NoError(t, err)
+	assert.NoFileExists(t, unfinished, "what a crash left is removed")
+	made, err := a.AutoBackup(ctx, day0)
+	require.NoError(t, err)
+	assert.True(t, made, "a backup dated in the future does not stop today's")
+}
+
 func TestRestoreKeepsTheCurrentDataAsABackupFirst(t *testing.T) {
 	ctx := context.Background()
 	other := newBackupApp(t, 40)

@@ -55,6 +55,10 @@ func (a *App) MoveData(ctx context.Context, to string, progress func(done, total
 		return ErrMoveBusy
 	}
 	defer a.moving.Unlock()
+	// No backup is written or pruned while the backups folder is copied: one would land in the
+	// old folder, which the move deletes.
+	backupFiles.Lock()
+	defer backupFiles.Unlock()
 	if a.oldData != nil {
 		return ErrMoveBusy
 	}
@@ -210,7 +214,7 @@ func checkMoveTarget(from, to string) (extra int64, err error) {
 func treeSize(path string) int64 {
 	var size int64
 	_ = filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
+		if err == nil && d.Type().IsRegular() && !isUnfinishedBackup(d.Name()) {
 			if info, err := d.Info(); err == nil {
 				size += info.Size()
 			}
@@ -239,6 +243,9 @@ func copyTree(src, dst string, copied func(int64)) error {
 		case d.IsDir():
 			return os.MkdirAll(target, 0o700)
 		case d.Type().IsRegular():
+			if isUnfinishedBackup(d.Name()) {
+				return nil // a backup a crash interrupted: not a backup, and it may hold secrets
+			}
 			n, err := copyFile(path, target)
 			copied(n)
 			return err

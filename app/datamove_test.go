@@ -39,13 +39,14 @@ func newMoveFixture(t *testing.T) *moveFixture {
 	require.NoError(t, err)
 	require.NoError(t, f.db.SetKeySecret(ctx, keys[0].ID, movedSecret))
 	for name, text := range map[string]string{
-		"locales/active.de.toml": "[Hello]\nother = \"Hallo\"\n",
-		"backups/caigou-1.db":    "a backup",
-		"logo.png":               "png",
-		"images/ab.jpg":          "cached",
-		"logs/caigou.log":        "log line",
-		"practice/caigou.db":     "practice",
-		"notes.txt":              "the user's own",
+		"locales/active.de.toml":                "[Hello]\nother = \"Hallo\"\n",
+		"backups/caigou-1.db":                   "a backup",
+		"backups/.caigou-2.caigou-backup.7.tmp": "a backup a crash interrupted",
+		"logo.png":                              "png",
+		"images/ab.jpg":                         "cached",
+		"logs/caigou.log":                       "log line",
+		"practice/caigou.db":                    "practice",
+		"notes.txt":                             "the user's own",
 	} {
 		writeTestFile(t, filepath.Join(f.home, name), text)
 	}
@@ -144,6 +145,7 @@ func TestMoveDataCopiesChecksSwitchesAndDeletesOnlyTheOldCopy(t *testing.T) {
 	got, err = os.ReadFile(filepath.Join(to, "backups", "caigou-1.db"))
 	require.NoError(t, err)
 	assert.Equal(t, "a backup", string(got))
+	assert.NoFileExists(t, filepath.Join(to, "backups", ".caigou-2.caigou-backup.7.tmp"), "an unfinished backup is not a backup")
 
 	dir, err := ResolveDataDir(f.home, t.Logf)
 	require.NoError(t, err)
