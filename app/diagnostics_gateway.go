@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"caigou/app/applog"
@@ -14,11 +15,12 @@ const recordTimeout = 2 * time.Second
 
 // recordGatewayErrors is the open1688.Config.OnError of the clients of appKey: it keeps each
 // failed call in gateway_errors for the diagnostics file, its texts redacted once more. A budget
-// refusal is left out, since no request reached the gateway. A failure to record is only logged.
+// refusal is left out, since no request reached the gateway, and so is a call caigou cancelled
+// (at a restore, a move or the end): writes may be held off then. A failure to record is only logged.
 func recordGatewayErrors(db *storage.DB, appKey string, logf func(format string, args ...any)) func(*open1688.Error) {
 	return func(e *open1688.Error) {
-		if e.Kind == open1688.KindBudget {
-			return
+		if e.Kind == open1688.KindBudget || errors.Is(e.Err, context.Canceled) {
+			return // no request reached the gateway, or caigou itself stopped waiting for it
 		}
 		message := e.Message
 		if e.Err != nil {

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"net/http"
@@ -27,6 +28,7 @@ import (
 	"caigou/app/open1688"
 	"caigou/app/sim"
 	"caigou/storage"
+	"caigou/storage/storagetest"
 )
 
 // readZip is every entry of a zip by name.
@@ -318,4 +320,16 @@ func TestTrackingFeedsTheChannelHistory(t *testing.T) {
 	}
 	assert.Contains(t, statuses, msgchan.Connecting)
 	assert.Contains(t, statuses, msgchan.Connected)
+}
+
+func TestCallsCaigouCancelledAreNotGatewayErrors(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.OpenTemp(t)
+	record := recordGatewayErrors(db, "7654321", t.Logf)
+	record(&open1688.Error{Kind: open1688.KindNetwork, API: "alibaba.trade.get.buyerView", Err: fmt.Errorf("post: %w", context.Canceled)})
+	record(&open1688.Error{Kind: open1688.KindNetwork, API: "alibaba.trade.get.buyerView", Err: errors.New("connection reset by peer")})
+	errs, err := db.GatewayErrors(ctx, 10)
+	require.NoError(t, err)
+	require.Len(t, errs, 1, "only the call the network failed")
+	assert.Contains(t, errs[0].Message, "connection reset")
 }

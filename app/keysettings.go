@@ -74,7 +74,7 @@ func (a *App) KeyOverviews(ctx context.Context) ([]KeyOverview, error) {
 func (a *App) RenameKey(ctx context.Context, keyID int64, label string) error {
 	label = strings.TrimSpace(label)
 	switch {
-	case strings.ContainsFunc(label, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }):
+	case strings.ContainsFunc(label, unicode.IsControl): // a full-width space (U+3000) is welcome
 		return ErrKeyLabelInvalid
 	case utf8.RuneCountInString(label) > maxKeyLabelLen:
 		return ErrKeyLabelLength

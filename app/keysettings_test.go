@@ -162,6 +162,10 @@ func TestKeyChangesInSettings(t *testing.T) {
 	k, err := a.Key(ctx, first)
 	require.NoError(t, err)
 	assert.Equal(t, "Shop 2", k.Label, "trimmed, and refused names changed nothing")
+	require.NoError(t, a.RenameKey(ctx, unfinished, "义乌\u3000店"), "a full-width space, as Chinese input types it")
+	k, err = a.Key(ctx, unfinished)
+	require.NoError(t, err)
+	assert.Equal(t, "义乌\u3000店", k.Label)
 
 	require.ErrorIs(t, a.MakeKeyActive(ctx, unfinished), ErrKeyIncomplete)
 	require.NoError(t, a.MakeKeyActive(ctx, first))
