@@ -53,7 +53,7 @@ func (s *keysSection) saveRename(k app.KeyOverview) {
 		return
 	}
 	r.d.Hide()
-	s.changed(k, err, k.Key.Active)
+	s.changed(k, err, false) // nothing that runs on the key reads its name
 }
 
 // reenterDialog takes a new AppSecret or token in a password entry whose eye shows it, as the
@@ -67,6 +67,7 @@ type reenterDialog struct {
 	next     *widget.Label
 	activity *widget.Activity
 	check    *widget.Button
+	cancel   *widget.Button // disabled while a check runs: the value is stored if it passes
 }
 
 // reenterTarget is what a reenterDialog replaces: the call that checks and stores the value,
@@ -117,10 +118,10 @@ func (s *keysSection) openReenter(t reenterTarget) {
 	run := func() { s.runReenter(r, t) }
 	r.entry.OnSubmitted = func(string) { run() }
 	r.check = &widget.Button{Text: i18n.T(i18n.KeyCheckAndSave, nil), Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: run}
-	cancel := &widget.Button{Text: i18n.T(i18n.DialogCancel, nil), Icon: theme.CancelIcon(), OnTapped: func() { r.d.Hide() }}
+	r.cancel = &widget.Button{Text: i18n.T(i18n.DialogCancel, nil), Icon: theme.CancelIcon(), OnTapped: func() { r.d.Hide() }}
 	r.content = container.NewVBox(para(i18n.T(i18n.KeyCheckFirst, nil)), labeledInput(t.field, r.entry, r.outcome), r.next, r.activity)
 	r.d = dialog.NewCustomWithoutButtons(t.title, r.content, s.win)
-	r.d.SetButtons([]fyne.CanvasObject{cancel, r.check})
+	r.d.SetButtons([]fyne.CanvasObject{r.cancel, r.check})
 	fitDialog(r.d, r.content, reenterWidth)
 	s.reenter = r
 	r.d.Show()
@@ -139,6 +140,7 @@ func (s *keysSection) runReenter(r *reenterDialog, t reenterTarget) {
 		return
 	}
 	r.check.Disable()
+	r.cancel.Disable()
 	r.entry.Disable()
 	r.next.Hide()
 	r.activity.Show()
@@ -155,6 +157,7 @@ func (s *keysSection) runReenter(r *reenterDialog, t reenterTarget) {
 		r.activity.Stop()
 		r.activity.Hide()
 		r.check.Enable()
+		r.cancel.Enable()
 		r.entry.Enable()
 		if x.err == nil && x.r.OK {
 			r.d.Hide()
