@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"log"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -218,7 +219,14 @@ func (s *backupSection) exportBackupTo(w fyne.URIWriteCloser) {
 		s.show()
 		return
 	}
-	s.runBackup(w.URI().Path(), true)
+	path := w.URI().Path()
+	if !strings.EqualFold(filepath.Ext(path), app.BackupExt) {
+		// Restore from a file… lists backups by their extension: one typed without it is
+		// written with it, and the empty file the dialog made goes.
+		removeIfEmpty(path)
+		path += app.BackupExt
+	}
+	s.runBackup(path, true)
 }
 
 // removeIfEmpty removes the file at path if it is empty: what a save dialog made for a backup
@@ -229,6 +237,7 @@ func removeIfEmpty(path string) {
 	}
 }
 
+// showFailure explains err, a refusal or a failure, under title; nothing has changed.
 func (s *backupSection) showFailure(title *goi18n.Message, err error) {
 	explanation, next := app.ExplainBackupError(err)
 	s.failed = dialog.NewCustom(i18n.T(title, nil), i18n.T(i18n.DialogClose, nil),

@@ -188,6 +188,14 @@ func TestExportABackupWritesWhereTheUserChose(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 6, info.Orders)
 
+	typed := filepath.Join(t.TempDir(), "no-extension")
+	w, err = storage.Writer(storage.NewFileURI(typed))
+	require.NoError(t, err)
+	h.section.exportBackupTo(w)
+	h.section.work.Wait()
+	assert.FileExists(t, typed+".caigou-backup", "Restore from a file… finds backups by their extension")
+	assert.NoFileExists(t, typed, "the empty file the dialog made is gone")
+
 	gone := filepath.Join(t.TempDir(), "gone")
 	require.NoError(t, os.Mkdir(gone, 0o700))
 	w, err = storage.Writer(storage.NewFileURI(filepath.Join(gone, "b.caigou-backup")))

@@ -120,5 +120,3 @@ func (s *backupSection) startRestore(path string) {
 		s.done.Show()
 	})
 }
-
-// showFailure explains err, a refusal or a failure, under title; nothing has changed.
