@@ -53,11 +53,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	log.SetOutput(stderr)
 	log.SetPrefix("caigou: ")
-	dataDir, resolveErr := app.ResolveDataDir(opts.dataDir, log.Printf)
+	// What ResolveDataDir settles (an interrupted move) belongs in the log file, which it
+	// locates: its lines wait until the file is open.
+	var settled []string
+	dataDir, resolveErr := app.ResolveDataDir(opts.dataDir, func(format string, args ...any) {
+		settled = append(settled, fmt.Sprintf(format, args...))
+	})
 	logs := &logFile{mirror: stderr}
 	if resolveErr == nil {
 		logs.openIn(dataDir)
 		defer logs.close()
+	}
+	for _, line := range settled {
+		log.Print(line)
 	}
 	if resolveErr == nil {
 		if err := i18n.LoadUserLocales(filepath.Join(dataDir, "locales"), log.Printf); err != nil {

@@ -7,7 +7,6 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sync"
 	"syscall"
 	"time"
@@ -170,7 +169,7 @@ type logFile struct {
 
 func (l *logFile) openIn(dataDir string) {
 	l.close()
-	f, err := applog.Open(filepath.Join(dataDir, "logs"), l.mirror)
+	f, err := applog.Open(app.LogDir(dataDir), l.mirror)
 	if err != nil {
 		log.Printf("log file: %v", err)
 		return

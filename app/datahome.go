@@ -46,7 +46,7 @@ type moveJournal struct {
 // folder when it finishes; nothing else in either folder is ever touched.
 var (
 	movedNames    = []string{"locales", "backups", "logo.png"}
-	oldCopyNames  = []string{storage.FileName, storage.FileName + "-wal", storage.FileName + "-shm", storage.FileName + "-journal", "locales", "backups", "logo.png", "images", "logs"}
+	oldCopyNames  = []string{storage.FileName, storage.FileName + "-wal", storage.FileName + "-shm", storage.FileName + "-journal", "locales", "backups", "logo.png", "images", logsFolder}
 	copyTempName  = storage.FileName + ".moving"
 	moveFileNames = append([]string{storage.FileName, copyTempName, copyTempName + "-journal", storage.FileName + "-wal", storage.FileName + "-shm", storage.FileName + "-journal"}, movedNames...)
 )

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -15,6 +16,12 @@ import (
 	"caigou/app/applog"
 	"caigou/storage"
 )
+
+// logsFolder is the folder of the data folder that holds caigou's log files.
+const logsFolder = "logs"
+
+// LogDir is where the log files of the data folder dataDir are kept.
+func LogDir(dataDir string) string { return filepath.Join(dataDir, logsFolder) }
 
 // Limits of the diagnostics file.
 const (

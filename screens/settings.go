@@ -111,7 +111,7 @@ func (s *settingsScreen) fill(tab int) {
 		s.backups = newBackupSection(s.app, s.win, s.hooks.beforeRestore, func() { s.hooks.reopen(dataDir) })
 		parts = []fyne.CanvasObject{
 			s.folder.build(), s.backups.build(),
-			section(i18n.T(i18n.DiagnosticsTitle, nil), newDiagnosticsSection(s.app, s.win, filepath.Join(dataDir, "logs")).build()),
+			section(i18n.T(i18n.DiagnosticsTitle, nil), newDiagnosticsSection(s.app, s.win, app.LogDir(dataDir)).build()),
 		}
 		s.loads[tab] = []func(){s.folder.load, s.backups.load}
 	case settingsTabAbout:

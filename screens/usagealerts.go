@@ -15,7 +15,7 @@ import (
 // are placed, and the shell shows each as a desktop notification and as a banner at the top of
 // the window until the user closes it.
 
-// usageBanner is an alert shown at the top of the window, in the language it came in.
+// usageBanner is an alert shown at the top of the window until the user closes it.
 type usageBanner struct {
 	id      int
 	alert   app.UsageAlert // its texts are read when the banner is drawn, in the language of the moment
