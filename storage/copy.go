@@ -163,8 +163,14 @@ func VerifyCopy(ctx context.Context, path string) (CopyReport, error) {
 	return rep, err
 }
 
+// tableQuerier is a connection or a pool: what tableCounts reads through.
+type tableQuerier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // tableCounts is the number of rows in each table of the schema, SQLite's own tables left out.
-func tableCounts(ctx context.Context, conn *sql.Conn) (map[string]int64, error) {
+func tableCounts(ctx context.Context, conn tableQuerier) (map[string]int64, error) {
 	rows, err := conn.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
 	if err != nil {
 		return nil, fmt.Errorf("storage: list the tables: %w", err)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 )
 
@@ -122,32 +124,13 @@ type TableCount struct {
 
 // TableCounts is the row count of every table of the schema, by table name.
 func (db *DB) TableCounts(ctx context.Context) ([]TableCount, error) {
-	rows, err := db.sql.QueryContext(ctx,
-		"SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+	byName, err := tableCounts(ctx, db.sql)
 	if err != nil {
-		return nil, fmt.Errorf("storage: list tables: %w", err)
+		return nil, err
 	}
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("storage: list tables: %w", err)
-		}
-		names = append(names, n)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: list tables: %w", err)
-	}
-	counts := make([]TableCount, 0, len(names))
-	for _, n := range names {
-		// The name comes from sqlite_schema, not from a user; quoted as an identifier all the same.
-		c, err := db.count(ctx, n, `SELECT count(*) FROM "`+n+`"`)
-		if err != nil {
-			return nil, err
-		}
-		counts = append(counts, TableCount{Table: n, Rows: c})
+	counts := make([]TableCount, 0, len(byName))
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
+		counts = append(counts, TableCount{Table: name, Rows: int(byName[name])})
 	}
 	return counts, nil
 }
