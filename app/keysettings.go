@@ -16,7 +16,7 @@ import (
 
 // Errors of the key changes made in Settings. ExplainKeyError translates each one.
 var (
-	ErrKeyRetired      = errors.New("the key is retired; put it back in use first")
+	ErrKeyRetired      = storage.ErrKeyRetired // put it back in use first
 	ErrKeyIncomplete   = errors.New("the key has no AppKey or no authorized account yet")
 	ErrNoSuchAccount   = errors.New("the key has no such authorized account")
 	ErrKeyLabelLength  = errors.New("a key's name has at most 40 characters")
@@ -114,13 +114,7 @@ func (a *App) MakeKeyActive(ctx context.Context, keyID int64) error {
 	if len(accounts) == 0 {
 		return ErrKeyIncomplete
 	}
-	if err := a.db.SetActiveKey(ctx, keyID); err != nil {
-		if errors.Is(err, storage.ErrKeyRetired) {
-			return ErrKeyRetired // retired since it was read
-		}
-		return err
-	}
-	return nil
+	return a.db.SetActiveKey(ctx, keyID) // ErrKeyRetired if it was retired since it was read
 }
 
 // ReplaceAppSecret validates a re-entered AppSecret of key keyID as the wizard does, checks it
