@@ -47,25 +47,16 @@ func (a *App) KeyOverviews(ctx context.Context) ([]KeyOverview, error) {
 	if err != nil {
 		return nil, err
 	}
+	inDB, err := a.db.KeysWithSecretsInDatabase(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]KeyOverview, len(keys))
 	for i, k := range keys {
-		o := KeyOverview{Key: k}
-		if o.Accounts, err = a.db.Accounts(ctx, k.ID); err != nil {
+		out[i] = KeyOverview{Key: k, SecretsInDatabase: inDB[k.ID]}
+		if out[i].Accounts, err = a.db.Accounts(ctx, k.ID); err != nil {
 			return nil, err
 		}
-		_, inDB, err := a.db.KeySecret(ctx, k.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, acc := range o.Accounts {
-			_, tokenInDB, err := a.db.AccountToken(ctx, k.ID, acc.LoginID)
-			if err != nil {
-				return nil, err
-			}
-			inDB = inDB || tokenInDB
-		}
-		o.SecretsInDatabase = inDB
-		out[i] = o
 	}
 	return out, nil
 }

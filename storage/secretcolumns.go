@@ -46,3 +46,24 @@ func (db *DB) secret(ctx context.Context, query string, args ...any) (string, bo
 	}
 	return v.String, v.Valid, nil
 }
+
+// KeysWithSecretsInDatabase are the keys whose AppSecret, or a token of one of whose accounts,
+// is in the database rather than the keychain. No secret is read.
+func (db *DB) KeysWithSecretsInDatabase(ctx context.Context) (map[int64]bool, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT id FROM keys WHERE app_secret IS NOT NULL
+		OR EXISTS (SELECT 1 FROM accounts WHERE accounts.key_id = keys.id
+			AND (access_token IS NOT NULL OR refresh_token IS NOT NULL))`)
+	if err != nil {
+		return nil, fmt.Errorf("storage: find the secrets kept in the database: %w", err)
+	}
+	defer rows.Close()
+	in := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("storage: find the secrets kept in the database: %w", err)
+		}
+		in[id] = true
+	}
+	return in, rows.Err()
+}
