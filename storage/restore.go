@@ -18,7 +18,8 @@ const restoreStepPages = 1024
 
 // RestoreFrom replaces the whole content of the live database with the backup at path. The
 // backup is inspected again (its refusals are InspectBackup's), copied beside the live file and
-// brought up to this build's schema there, so the backup file is never written; then SQLite's
+// brought up to this build's schema there, so the backup file is never written; the copy is given
+// the live database's secret columns, which no backup holds (carryLiveSecrets); then SQLite's
 // online backup API copies it into the live database in one write transaction. If anything
 // fails, or ctx is cancelled, the live data is as it was. The live file stays in WAL mode with its
 // permissions; the app's other connections see the new content at their next statement.
@@ -55,7 +56,8 @@ const restoreStagePattern = ".restore-*.tmp"
 
 // stageRestore copies the backup at path to a new file beside the live database, with the live
 // database's page size (a WAL database takes pages of its own size only), and migrates the copy
-// to SchemaVersion. It returns the copy's path, also on failure when there is a file to remove.
+// to SchemaVersion, then carries the live secret columns over. It returns the copy's path, also
+// on failure when there is a file to remove (restoreFrom removes it either way).
 func (db *DB) stageRestore(ctx context.Context, path string) (string, error) {
 	h, err := readBackupHeader(path)
 	if err != nil {
@@ -89,7 +91,95 @@ func (db *DB) stageRestore(ctx context.Context, path string) (string, error) {
 	if err := migrate(ctx, copyDB, migrations[:]); err != nil {
 		return staged, err
 	}
+	if err := db.carryLiveSecrets(ctx, copyDB); err != nil {
+		return staged, backupWriteError(err)
+	}
 	return staged, copyDB.Close()
+}
+
+// liveKeySecret and liveAccountTokens are the live database's secret columns, matched to the
+// staged copy's rows by AppKey (key ids may differ between the two files).
+type (
+	liveKeySecret     struct{ appKey, secret string }
+	liveAccountTokens struct {
+		appKey, loginID string
+		access, refresh sql.NullString
+	}
+)
+
+// carryLiveSecrets copies the live database's secret columns into the staged copy, where the
+// copy's are NULL. A backup never holds them (secretScrub), yet where no OS keychain exists
+// they are the only place the AppSecrets and tokens are kept: without this, a restore would lose
+// them. keys rows match on app_key; accounts rows on their key's app_key and login_id. A key
+// that only the backup has gets none. Errors name the step, never a value.
+func (db *DB) carryLiveSecrets(ctx context.Context, copyDB *sql.DB) error {
+	keys, accounts, err := db.liveSecrets(ctx)
+	if err != nil || len(keys)+len(accounts) == 0 {
+		return err
+	}
+	tx, err := copyDB.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("carry the stored secrets over: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }() // a no-op after Commit
+	for _, k := range keys {
+		if _, err := tx.ExecContext(ctx, "UPDATE keys SET app_secret = ? WHERE app_key = ? AND app_secret IS NULL",
+			k.secret, k.appKey); err != nil {
+			return fmt.Errorf("carry the stored AppSecrets over: %w", err)
+		}
+	}
+	for _, a := range accounts {
+		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET
+			access_token = coalesce(access_token, ?), refresh_token = coalesce(refresh_token, ?)
+			WHERE login_id = ? AND key_id = (SELECT id FROM keys WHERE app_key = ?)`,
+			a.access, a.refresh, a.loginID, a.appKey); err != nil {
+			return fmt.Errorf("carry the stored tokens over: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("carry the stored secrets over: %w", err)
+	}
+	return nil
+}
+
+// liveSecrets reads the live database's non-NULL secret columns of the keys that have an AppKey.
+func (db *DB) liveSecrets(ctx context.Context) ([]liveKeySecret, []liveAccountTokens, error) {
+	var keys []liveKeySecret
+	rows, err := db.sql.QueryContext(ctx,
+		"SELECT app_key, app_secret FROM keys WHERE app_key IS NOT NULL AND app_secret IS NOT NULL")
+	if err != nil {
+		return nil, nil, fmt.Errorf("read the stored AppSecrets: %w", err)
+	}
+	for rows.Next() {
+		var k liveKeySecret
+		if err := rows.Scan(&k.appKey, &k.secret); err != nil {
+			rows.Close()
+			return nil, nil, fmt.Errorf("read the stored AppSecrets: %w", err)
+		}
+		keys = append(keys, k)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, nil, fmt.Errorf("read the stored AppSecrets: %w", err)
+	}
+	var accounts []liveAccountTokens
+	rows, err = db.sql.QueryContext(ctx, `SELECT k.app_key, a.login_id, a.access_token, a.refresh_token
+		FROM accounts a JOIN keys k ON k.id = a.key_id
+		WHERE k.app_key IS NOT NULL AND (a.access_token IS NOT NULL OR a.refresh_token IS NOT NULL)`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read the stored tokens: %w", err)
+	}
+	for rows.Next() {
+		var a liveAccountTokens
+		if err := rows.Scan(&a.appKey, &a.loginID, &a.access, &a.refresh); err != nil {
+			rows.Close()
+			return nil, nil, fmt.Errorf("read the stored tokens: %w", err)
+		}
+		accounts = append(accounts, a)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, nil, fmt.Errorf("read the stored tokens: %w", err)
+	}
+	return keys, accounts, nil
 }
 
 // matchPageSize gives the staged copy the live database's page size, which it has unless the
