@@ -27,7 +27,7 @@ var secretField = regexp.MustCompile(`(?i)((?:access_?token|refresh_?token|_aop_
 // redactor replaces registered secrets and secret-looking fields. The zero value is ready.
 type redactor struct {
 	mu      sync.RWMutex
-	secrets []string // longest first, so a secret that holds another is replaced whole
+	secrets []string // longest first, so a secret that holds another is replaced whole; add replaces it, never changes it
 }
 
 // defaultRedactor is the one the log, the gateway error record and the diagnostics file share.
@@ -49,17 +49,28 @@ func (r *redactor) add(s string) {
 	forms := []string{s, url.QueryEscape(s), url.PathEscape(s), jsonEscaped(s)}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	// Copy on write: redact walks the slice it read without the lock, so the one it may hold is
+	// never changed; a new one takes its place.
+	var next []string
 	for _, f := range forms {
-		if !slices.Contains(r.secrets, f) {
-			r.secrets = append(r.secrets, f)
+		if slices.Contains(r.secrets, f) || slices.Contains(next, f) {
+			continue
 		}
+		if next == nil {
+			next = slices.Clone(r.secrets)
+		}
+		next = append(next, f)
 	}
-	slices.SortStableFunc(r.secrets, func(a, b string) int { return len(b) - len(a) })
+	if next == nil {
+		return
+	}
+	slices.SortStableFunc(next, func(a, b string) int { return len(b) - len(a) })
+	r.secrets = next
 }
 
 func (r *redactor) redact(s string) string {
 	r.mu.RLock()
-	secrets := r.secrets
+	secrets := r.secrets // never changed once set: add replaces it
 	r.mu.RUnlock()
 	// Secrets go last: replacing them is what guarantees that none is left.
 	return replaceSecrets(redactFields(s), secrets)
