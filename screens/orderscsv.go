@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"sync"
 	"time"
@@ -169,13 +170,13 @@ func (e *ordersExport) exportTo(w fyne.URIWriteCloser) {
 	e.changed()
 	a := e.app
 	inBackground(e.work, func() csvExportOutcome {
-		rows, err := a.ExportOrdersCSV(context.Background(), w)
-		if closeErr := w.Close(); closeErr != nil && err == nil {
-			err = fmt.Errorf("%w: %w", app.ErrCSVWrite, closeErr)
-		}
+		var rows int
+		err := writeWhole(w, func(out io.Writer) (err error) {
+			rows, err = a.ExportOrdersCSV(context.Background(), out)
+			return err
+		}, func(closeErr error) error { return fmt.Errorf("%w: %w", app.ErrCSVWrite, closeErr) })
 		if err != nil {
 			log.Printf("orders: export the orders: %v", err)
-			_ = storage.Delete(w.URI())
 		}
 		return csvExportOutcome{rows: rows, path: shownPath(w.URI()), err: err}
 	}, func(out csvExportOutcome) {
@@ -197,15 +198,6 @@ func (e *ordersExport) showResult(l *widget.Label) {
 	default:
 		showOutcome(l, i18n.N(i18n.CSVTabExported, out.rows, map[string]any{"Path": out.path}), widget.SuccessImportance)
 	}
-}
-
-// shownPath is where a file is, as the user knows it: its path, or the URI of a file that is
-// not on the disk.
-func shownPath(u fyne.URI) string {
-	if u.Scheme() == "file" {
-		return u.Path()
-	}
-	return u.String()
 }
 
 func (p *orderCSVPanel) onGoToCart() { p.t.o.tabs.SelectIndex(0) }

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"fmt"
+	"io"
 	"log"
 	"sync"
 	"time"
@@ -95,13 +96,11 @@ func (s *diagnosticsSection) writeTo(w fyne.URIWriteCloser) {
 	s.show()
 	a, logDir, now := s.app, s.logDir, s.now()
 	inBackground(&s.work, func() diagnosticsOutcome {
-		err := a.WriteDiagnostics(context.Background(), w, logDir, now)
-		if closeErr := w.Close(); closeErr != nil && err == nil {
-			err = fmt.Errorf("diagnostics: close the file: %w", closeErr)
-		}
+		err := writeWhole(w, func(out io.Writer) error {
+			return a.WriteDiagnostics(context.Background(), out, logDir, now)
+		}, func(closeErr error) error { return fmt.Errorf("diagnostics: close the file: %w", closeErr) })
 		if err != nil {
 			log.Printf("settings: write the diagnostics file: %v", err)
-			_ = storage.Delete(w.URI())
 		}
 		return diagnosticsOutcome{path: shownPath(w.URI()), err: err}
 	}, s.onWritten)
